@@ -1,0 +1,68 @@
+using Sniffer.Capture;
+using Sniffer.Dissectors.Expert;
+
+namespace Sniffer.Dissectors.Core;
+
+/// <summary>
+/// Everything a dissector may know about the packet besides its bytes, and what it reports back
+/// besides fields: the layer offsets, the Protocol and Info columns and the worst expert severity.
+/// </summary>
+public struct PacketContext
+{
+    public uint FrameNumber;
+    public FrameInfo Frame;
+    /// <summary>Timestamp of the first frame of the capture (frame.time_relative).</summary>
+    public long FirstTimestampNs;
+    /// <summary>Timestamp of the previous captured frame (frame.time_delta); equal to this frame's for the first.</summary>
+    public long PreviousTimestampNs;
+
+    /// <summary>Set for frames read from pcapng: the tree then names the interface and section, as tshark does.</summary>
+    public bool FromPcapng;
+    public string? InterfaceName;
+
+    public LayerInfo Layers;
+    /// <summary>The Protocol column: the name of the highest layer decoded.</summary>
+    public string Protocol;
+    /// <summary>The Info column; null when nobody will read it (filters, -T fields).</summary>
+    public InfoColumn? Info;
+    /// <summary>frame.protocols, e.g. "eth:ethertype:ip:tcp"; null when not wanted.</summary>
+    public ProtocolStack? Protocols;
+    /// <summary>Stateful analysis (TCP streams); null for a stateless decode.</summary>
+    public IPacketAnalyzer? Analyzer;
+    /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
+    public bool InErrorPacket;
+    /// <summary>Nesting depth of tunnels, to stop hostile recursion.</summary>
+    public int Depth;
+
+    public ExpertSeverity WorstSeverity;
+    public TcpAnalysisFlags TcpFlags;
+    public bool Malformed;
+    public bool ShortFrame;
+
+    public readonly int OriginalLength => Frame.OriginalLength;
+
+    public static PacketContext Create(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs) => new()
+    {
+        FrameNumber = frameNumber,
+        Frame = frame,
+        FirstTimestampNs = firstTs,
+        PreviousTimestampNs = previousTs,
+        Layers = LayerInfo.Empty,
+        Protocol = "",
+    };
+
+    public void NoteSeverity(ExpertSeverity s)
+    {
+        if (s > WorstSeverity) WorstSeverity = s;
+    }
+}
+
+/// <summary>The chain of protocol names for frame.protocols, without allocation per packet.</summary>
+public sealed class ProtocolStack
+{
+    private readonly List<string> _names = new(16);
+    public void Clear() => _names.Clear();
+    public void Add(string name) { if (_names.Count < 64) _names.Add(name); }
+    public IReadOnlyList<string> Names => _names;
+    public override string ToString() => string.Join(':', _names);
+}

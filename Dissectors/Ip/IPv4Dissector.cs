@@ -1,0 +1,163 @@
+using System.Buffers.Binary;
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Data;
+using Sniffer.Dissectors.Fields;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Dissectors.Ip;
+
+/// <summary>IPv4 (RFC 791).</summary>
+public static class IPv4Dissector
+{
+    //  0                   1                   2                   3
+    //  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+    // |Version|  IHL  |Type of Service|          Total Length         |
+    // |         Identification        |Flags|      Fragment Offset    |
+    // |  Time to Live |    Protocol   |         Header Checksum       |
+    // |                       Source Address                          |
+    // |                    Destination Address                        |
+    // |                    Options                    |    Padding    |
+    private const int MinHeader = 20;
+
+    public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
+        where TSink : struct, IFieldSink
+    {
+        protocol = "IPv4";
+        ctx.Protocols?.Add("ip");
+        if (!ctx.InErrorPacket) ctx.Protocol = "IPv4";
+        if (!Bounds.Has(frame, offset, MinHeader))
+        {
+            sink.PushProtocol(IPv4Fields.Ip, offset, Math.Max(0, Math.Min(frame.Length, end) - offset));
+            sink.Pop();
+            return Bounds.Missing(frame, offset, MinHeader, end);
+        }
+        var h = frame.Slice(offset);
+        byte versionIhl = h[0];
+        int headerLength = (versionIhl & 0x0F) * 4;
+        ushort totalLength = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
+        ushort flagsFrag = BinaryPrimitives.ReadUInt16BigEndian(h[6..]);
+        byte ttl = h[8];
+        byte proto = h[9];
+        var src = h.Slice(12, 4);
+        var dst = h.Slice(16, 4);
+
+        sink.PushProtocol(IPv4Fields.Ip, offset, Math.Max(MinHeader, headerLength));
+        if (sink.WantsTree) sink.SetLabel($"Internet Protocol Version 4, Src: {FieldFormatter.IPv4(src)}, Dst: {FieldFormatter.IPv4(dst)}");
+        sink.AddUInt(IPv4Fields.Version, offset, 1, versionIhl);
+        sink.AddUInt(IPv4Fields.HdrLen, offset, 1, (ulong)headerLength);
+        if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x0F, versionIhl, 8)} = Header Length: {headerLength} bytes ({versionIhl & 0x0F})");
+        if ((versionIhl >> 4) != 4 || headerLength < MinHeader)
+        {
+            sink.Pop();
+            if (!ctx.InErrorPacket) ctx.Info?.Set(headerLength < MinHeader ? "Bogus IPv4 header length" : "Bogus IPv4 version");
+            return DissectStatus.Malformed;
+        }
+
+        byte tos = h[1];
+        sink.AddUInt(IPv4Fields.DsField, offset + 1, 1, tos);
+        if (sink.WantsTree)
+        {
+            sink.SetLabel($"Differentiated Services Field: 0x{tos:x2} (DSCP: {IPv4Fields.DscpShortNames.Find((ulong)(tos >> 2)) ?? "Unknown"}, ECN: {IPv4Fields.EcnShortNames.Find((ulong)(tos & 3))})");
+        }
+        sink.Push();
+        sink.AddUInt(IPv4Fields.Dscp, offset + 1, 1, tos);
+        sink.AddUInt(IPv4Fields.Ecn, offset + 1, 1, tos);
+        sink.Pop();
+        sink.AddUInt(IPv4Fields.Len, offset + 2, 2, totalLength);
+        sink.AddUInt(IPv4Fields.Id, offset + 4, 2, BinaryPrimitives.ReadUInt16BigEndian(h[4..]));
+        byte flags = (byte)(flagsFrag >> 8);
+        sink.AddUInt(IPv4Fields.Flags, offset + 6, 1, flags);
+        if (sink.WantsTree)
+        {
+            string names = (flags & 0x40) != 0 ? ", Don't fragment" : (flags & 0x20) != 0 ? ", More fragments" : "";
+            if ((flags & 0x80) != 0) names = ", Reserved" + names;
+            sink.SetLabel($"{FieldFormatter.BitPattern(0xE0, flags, 8)} = Flags: 0x{flags >> 5:x}{names}");
+        }
+        sink.Push();
+        sink.AddUInt(IPv4Fields.FlagRb, offset + 6, 1, flags);
+        sink.AddUInt(IPv4Fields.FlagDf, offset + 6, 1, flags);
+        sink.AddUInt(IPv4Fields.FlagMf, offset + 6, 1, flags);
+        sink.Pop();
+        sink.AddUInt(IPv4Fields.FragOffset, offset + 6, 2, flagsFrag);
+        sink.AddUInt(IPv4Fields.Ttl, offset + 8, 1, ttl);
+        sink.AddUInt(IPv4Fields.Proto, offset + 9, 1, proto);
+        ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(h[10..]);
+        sink.AddUInt(IPv4Fields.Checksum, offset + 10, 2, checksum);
+        if (sink.WantsTree) sink.SetLabel($"Header Checksum: 0x{checksum:x4} [validation disabled]");
+        sink.AddUInt(IPv4Fields.ChecksumStatus, offset + 10, 0, ChecksumStatusNames.Unverified, FieldFlags.Generated);
+        AddAddress(IPv4Fields.Src, IPv4Fields.SrcHost, frame, offset + 12, ref sink);
+        AddAddress(IPv4Fields.Dst, IPv4Fields.DstHost, frame, offset + 16, ref sink);
+
+        if (!ctx.InErrorPacket)
+        {
+            ctx.Layers.AddressKind = AddressKind.IPv4;
+            ctx.Layers.SrcAddressOffset = offset + 12;
+            ctx.Layers.DstAddressOffset = offset + 16;
+            ctx.Layers.IpOffset = offset;
+            ctx.Layers.IpVersion = 4;
+            ctx.Layers.IpProtocol = proto;
+        }
+
+        if (headerLength > MinHeader)
+        {
+            if (!Bounds.Has(frame, offset + MinHeader, headerLength - MinHeader))
+            {
+                sink.Pop();
+                return Bounds.Missing(frame, offset + MinHeader, headerLength - MinHeader, end);
+            }
+            IPv4Options.Dissect(frame, offset + MinHeader, headerLength - MinHeader, ref ctx, ref sink);
+        }
+        sink.Pop();
+
+        if (totalLength < headerLength)
+        {
+            // TSO/offloaded captures write 0 here; Wireshark then assumes the rest of the frame.
+            if (totalLength != 0) return DissectStatus.Malformed;
+            totalLength = (ushort)Math.Min(ushort.MaxValue, end - offset);
+        }
+        int payloadEnd = offset + totalLength;
+        if (payloadEnd > end) return DissectStatus.Malformed;
+
+        int fragmentOffset = (flagsFrag & 0x1FFF) * 8;
+        bool moreFragments = (flagsFrag & 0x2000) != 0;
+        if (fragmentOffset != 0 || moreFragments)
+        {
+            if (!ctx.InErrorPacket)
+            {
+                ctx.Info?.Set("Fragmented IP protocol (proto=")
+                    .Append(IpProtocols.Names.Find(proto) ?? "Unknown").Append(' ').Append((long)proto)
+                    .Append(", off=").Append((long)fragmentOffset).Append(", ID=")
+                    .AppendHex(BinaryPrimitives.ReadUInt16BigEndian(h[4..]), 4).Append(')');
+            }
+            return DataDissector.Dissect(frame, offset + headerLength, payloadEnd, ref ctx, ref sink);
+        }
+        return IpDispatch.DissectPayload(proto, frame, offset + headerLength, payloadEnd, ref ctx, ref sink, out protocol);
+    }
+
+    private static void AddAddress<TSink>(FieldDef field, FieldDef hostField, ReadOnlySpan<byte> frame, int offset, ref TSink sink)
+        where TSink : struct, IFieldSink
+    {
+        var address = frame.Slice(offset, 4);
+        sink.AddBytes(field, offset, 4, address);
+        sink.AddBytes(IPv4Fields.Addr, offset, 4, address, FieldFlags.Hidden);
+        if (sink.Wants(hostField) || sink.Wants(IPv4Fields.Host))
+        {
+            Span<byte> text = stackalloc byte[16];
+            int n = FormatDotted(address, text);
+            sink.AddBytes(hostField, offset, 4, text[..n], FieldFlags.Hidden);
+            sink.AddBytes(IPv4Fields.Host, offset, 4, text[..n], FieldFlags.Hidden);
+        }
+    }
+
+    private static int FormatDotted(ReadOnlySpan<byte> a, Span<byte> text)
+    {
+        int n = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            if (i > 0) text[n++] = (byte)'.';
+            System.Buffers.Text.Utf8Formatter.TryFormat(a[i], text[n..], out int w);
+            n += w;
+        }
+        return n;
+    }
+}

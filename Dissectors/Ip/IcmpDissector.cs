@@ -1,0 +1,17 @@
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Data;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Dissectors.Ip;
+
+/// <summary>ICMP. Placeholder: shows the bytes as data until the real dissector lands.</summary>
+public static class IcmpDissector
+{
+    public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
+        where TSink : struct, IFieldSink
+    {
+        protocol = "ICMP";
+        if (!ctx.InErrorPacket) ctx.Protocol = "ICMP";
+        return DataDissector.Dissect(frame, offset, end, ref ctx, ref sink);
+    }
+}

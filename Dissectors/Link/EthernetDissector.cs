@@ -1,0 +1,78 @@
+using System.Buffers.Binary;
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Fields;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Dissectors.Link;
+
+/// <summary>Ethernet II and IEEE 802.3 (length field) frames.</summary>
+public static class EthernetDissector
+{
+    // dst MAC (6) | src MAC (6) | EtherType or 802.3 length (2) | payload
+    private const int HeaderLength = 14;
+
+    public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
+        where TSink : struct, IFieldSink
+    {
+        protocol = "Ethernet";
+        ctx.Protocols?.Add("eth");
+        if (!ctx.InErrorPacket)
+        {
+            ctx.Layers.AddressKind = AddressKind.Ether;
+            ctx.Layers.DstAddressOffset = offset;
+            ctx.Layers.SrcAddressOffset = offset + 6;
+        }
+        if (!Bounds.Has(frame, offset, HeaderLength))
+        {
+            sink.PushProtocol(EthernetFields.Eth, offset, Math.Max(0, frame.Length - offset));
+            sink.Pop();
+            return Bounds.Missing(frame, offset, HeaderLength, end);
+        }
+        var dst = frame.Slice(offset, 6);
+        var src = frame.Slice(offset + 6, 6);
+        ushort typeOrLength = BinaryPrimitives.ReadUInt16BigEndian(frame.Slice(offset + 12));
+        bool isLength = typeOrLength <= 1500;
+
+        sink.PushProtocol(EthernetFields.Eth, offset, HeaderLength);
+        if (sink.WantsTree)
+        {
+            sink.SetLabel(isLength
+                ? $"IEEE 802.3 Ethernet, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}"
+                : $"Ethernet II, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}");
+        }
+        AddAddress(frame, offset, EthernetFields.Dst, EthernetFields.DstLg, EthernetFields.DstIg, ref sink);
+        AddAddress(frame, offset + 6, EthernetFields.Src, EthernetFields.SrcLg, EthernetFields.SrcIg, ref sink);
+
+        DissectStatus status;
+        if (isLength)
+        {
+            sink.AddUInt(EthernetFields.Len, offset + 12, 2, typeOrLength);
+            sink.Pop();
+            int payloadEnd = Math.Min(end, offset + HeaderLength + typeOrLength);
+            status = LlcDissector.Dissect(frame, offset + HeaderLength, payloadEnd, ref ctx, ref sink, out protocol);
+        }
+        else
+        {
+            sink.AddUInt(EthernetFields.Type, offset + 12, 2, typeOrLength);
+            sink.Pop();
+            ctx.Protocols?.Add("ethertype");
+            status = EtherTypeDispatch.Dissect(typeOrLength, frame, offset + HeaderLength, end, ref ctx, ref sink, out protocol);
+        }
+        return status;
+    }
+
+    private static void AddAddress<TSink>(ReadOnlySpan<byte> frame, int offset, FieldDef field, FieldDef lg, FieldDef ig, ref TSink sink)
+        where TSink : struct, IFieldSink
+    {
+        var mac = frame.Slice(offset, 6);
+        uint firstThree = (uint)(mac[0] << 16 | mac[1] << 8 | mac[2]);
+        sink.AddBytes(field, offset, 6, mac);
+        sink.Push();
+        sink.AddBytes(EthernetFields.Addr, offset, 6, mac);
+        sink.AddUInt(lg, offset, 3, firstThree);
+        sink.AddUInt(EthernetFields.Lg, offset, 3, firstThree, FieldFlags.Hidden);
+        sink.AddUInt(ig, offset, 3, firstThree);
+        sink.AddUInt(EthernetFields.Ig, offset, 3, firstThree, FieldFlags.Hidden);
+        sink.Pop();
+    }
+}

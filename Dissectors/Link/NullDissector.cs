@@ -1,0 +1,17 @@
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Data;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Dissectors.Link;
+
+/// <summary>BSD null/loopback. Placeholder: shows the bytes as data until the real dissector lands.</summary>
+public static class NullDissector
+{
+    public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
+        where TSink : struct, IFieldSink
+    {
+        protocol = "Null";
+        if (!ctx.InErrorPacket) ctx.Protocol = "Null";
+        return DataDissector.Dissect(frame, offset, end, ref ctx, ref sink);
+    }
+}

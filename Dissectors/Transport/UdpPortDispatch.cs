@@ -1,0 +1,37 @@
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Data;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Dissectors.Transport;
+
+/// <summary>The "udp.port" dissector table. Like Wireshark, the lower port is tried first.</summary>
+public static class UdpPortDispatch
+{
+    public static DissectStatus Dissect<TSink>(ushort srcPort, ushort dstPort, ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
+        where TSink : struct, IFieldSink
+    {
+        ushort low = Math.Min(srcPort, dstPort), high = Math.Max(srcPort, dstPort);
+        if (TryPort(low, frame, offset, end, ref ctx, ref sink, out protocol, out var status)) return status;
+        if (TryPort(high, frame, offset, end, ref ctx, ref sink, out protocol, out status)) return status;
+        protocol = "UDP";
+        return DataDissector.Dissect(frame, offset, end, ref ctx, ref sink);
+    }
+
+    private static bool TryPort<TSink>(ushort port, ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol, out DissectStatus status)
+        where TSink : struct, IFieldSink
+    {
+        switch (port)
+        {
+            case 4789:
+                status = Tunnels.VxlanDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+                return true;
+            case 6081:
+                status = Tunnels.GeneveDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+                return true;
+            default:
+                protocol = "UDP";
+                status = DissectStatus.Complete;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Sniffer.Dissectors.Fields;
+
+namespace Sniffer.Dissectors.Tree;
+
+/// <summary>Turns stored values into text the way Wireshark prints them: labels for the tree, values for -T fields.</summary>
+public static class FieldFormatter
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>tshark -T fields representation of one occurrence.</summary>
+    public static string FieldsValue(FieldDef field, ValueKind kind, ulong bits, double number, ReadOnlySpan<byte> data) => field.Type switch
+    {
+        FieldType.None => "1",
+        FieldType.Protocol => field.DisplayName,
+        FieldType.Boolean => bits != 0 ? "1" : "0",
+        FieldType.Double => number.ToString("R", Inv),
+        FieldType.RelativeTime => RelativeTime((long)bits),
+        FieldType.AbsoluteTime => AbsoluteTime((long)bits),
+        FieldType.Ether => Ether(data),
+        FieldType.IPv4 => IPv4(data),
+        FieldType.IPv6 => IPv6(data),
+        FieldType.Bytes => HexNoSeparator(data),
+        FieldType.String => Text(data),
+        _ when field.Type.IsSigned() => ((long)bits).ToString(Inv),
+        _ when kind == ValueKind.Int => ((long)bits).ToString(Inv),
+        _ => Integer(field, bits, forLabel: false),
+    };
+
+    public static string FieldsValue(FieldNode node) =>
+        node.Field is null ? node.Label : FieldsValue(node.Field, node.Kind, node.Bits, node.Number, node.Data);
+
+    public static string FieldsValue(FieldValueSet set, int index)
+    {
+        var v = set[index];
+        return FieldsValue(v.Field, v.Kind, v.Bits, v.Number, set.Bytes(index));
+    }
+
+    /// <summary>The label Wireshark shows in the packet details pane.</summary>
+    public static string Label(FieldNode node)
+    {
+        var f = node.Field;
+        if (f is null) return "";
+        string text = f.Type switch
+        {
+            FieldType.Protocol or FieldType.None => f.DisplayName,
+            _ => LabelWithValue(f, node),
+        };
+        return node.IsGenerated ? "[" + text + "]" : text;
+    }
+
+    private static string LabelWithValue(FieldDef f, FieldNode node)
+    {
+        string value = f.Type switch
+        {
+            FieldType.Boolean => node.Bits != 0 ? f.TrueFalse!.True : f.TrueFalse!.False,
+            FieldType.Double => node.Number.ToString("R", Inv),
+            FieldType.RelativeTime => RelativeTime((long)node.Bits) + " seconds",
+            FieldType.AbsoluteTime => AbsoluteTime((long)node.Bits),
+            FieldType.Ether => Ether(node.Data),
+            FieldType.IPv4 => IPv4(node.Data),
+            FieldType.IPv6 => IPv6(node.Data),
+            FieldType.Bytes => BytesLabel(node.Data),
+            FieldType.String => Text(node.Data),
+            _ when f.Type.IsSigned() || node.Kind == ValueKind.Int => ((long)node.Bits).ToString(Inv),
+            _ => IntegerLabel(f, node.Bits),
+        };
+        if (f.Unit is not null && f.Type != FieldType.RelativeTime) value += f.Unit;
+        string label = f.DisplayName + ": " + value;
+        if (f.Bitmask != 0) label = BitPattern(f.Bitmask, node.Raw, f.BitWidth) + " = " + label;
+        return label;
+    }
+
+    private static string IntegerLabel(FieldDef f, ulong v)
+    {
+        string num = Integer(f, v, forLabel: true);
+        string? name = f.Strings?.Find(v);
+        return name is null ? num : $"{name} ({num})";
+    }
+
+    private static string Integer(FieldDef f, ulong v, bool forLabel)
+    {
+        int digits = Math.Max(1, f.Type.BitWidth() / 4);
+        if (f.Type == FieldType.UInt24) digits = 6;
+        string hex = "0x" + v.ToString("x" + digits, Inv);
+        return f.Base switch
+        {
+            FieldBase.Hex => hex,
+            FieldBase.HexDec => forLabel ? $"{hex} ({v.ToString(Inv)})" : hex,
+            FieldBase.DecHex => forLabel ? $"{v.ToString(Inv)} ({hex})" : v.ToString(Inv),
+            FieldBase.Oct => "0" + Convert.ToString((long)v, 8),
+            _ => v.ToString(Inv),
+        };
+    }
+
+    /// <summary>"..0. ...." style: the bits under the mask, dots elsewhere, grouped by four.</summary>
+    public static string BitPattern(ulong mask, ulong raw, int width)
+    {
+        var sb = new StringBuilder(width + width / 4);
+        for (int bit = width - 1; bit >= 0; bit--)
+        {
+            ulong m = 1UL << bit;
+            sb.Append((mask & m) == 0 ? '.' : (raw & m) != 0 ? '1' : '0');
+            if (bit > 0 && bit % 4 == 0) sb.Append(' ');
+        }
+        return sb.ToString();
+    }
+
+    public static string RelativeTime(long ns)
+    {
+        string sign = ns < 0 ? "-" : "";
+        ulong a = (ulong)Math.Abs(ns);
+        return $"{sign}{(a / 1_000_000_000).ToString(Inv)}.{(a % 1_000_000_000).ToString("D9", Inv)}";
+    }
+
+    /// <summary>tshark's absolute time: "Nov 25, 2026 04:47:00.123456789 UTC".</summary>
+    public static string AbsoluteTime(long ns)
+    {
+        var t = DateTime.UnixEpoch.AddTicks(Math.DivRem(ns, 1_000_000_000, out long frac) * TimeSpan.TicksPerSecond);
+        if (frac < 0) { frac += 1_000_000_000; t = t.AddSeconds(-1); }
+        return t.ToString("MMM ", Inv) + t.Day.ToString(Inv).PadLeft(2) + t.ToString(", yyyy HH:mm:ss", Inv) + "." + frac.ToString("D9", Inv) + " UTC";
+    }
+
+    /// <summary>Seconds since the epoch with nine decimals (frame.time_epoch).</summary>
+    public static string EpochTime(long ns) => RelativeTime(ns);
+
+    public static string Ether(ReadOnlySpan<byte> b) => Hex(b, ':');
+
+    public static string IPv4(ReadOnlySpan<byte> b) =>
+        b.Length < 4 ? Hex(b, ':') : $"{b[0]}.{b[1]}.{b[2]}.{b[3]}";
+
+    public static string IPv6(ReadOnlySpan<byte> b) =>
+        b.Length < 16 ? Hex(b, ':') : new IPAddress(b).ToString();
+
+    public static string Hex(ReadOnlySpan<byte> b, char separator)
+    {
+        if (b.IsEmpty) return "";
+        var chars = new char[b.Length * 3 - 1];
+        for (int i = 0, j = 0; i < b.Length; i++)
+        {
+            if (i > 0) chars[j++] = separator;
+            chars[j++] = "0123456789abcdef"[b[i] >> 4];
+            chars[j++] = "0123456789abcdef"[b[i] & 15];
+        }
+        return new string(chars);
+    }
+
+    public static string HexNoSeparator(ReadOnlySpan<byte> b) => Convert.ToHexStringLower(b);
+
+    private static string BytesLabel(ReadOnlySpan<byte> b) =>
+        b.Length <= 24 ? HexNoSeparator(b) : HexNoSeparator(b[..24]) + "…";
+
+    /// <summary>A string field's text, with control characters escaped the way Wireshark does.</summary>
+    public static string Text(ReadOnlySpan<byte> b)
+    {
+        string s = Encoding.UTF8.GetString(b);
+        bool clean = true;
+        foreach (char c in s) if (c < 0x20 || c == 0x7f) { clean = false; break; }
+        if (clean) return s;
+        var sb = new StringBuilder(s.Length + 8);
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\0': sb.Append("\\0"); break;
+                default:
+                    if (c < 0x20 || c == 0x7f) sb.Append("\\x").Append(((int)c).ToString("x2", Inv));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+}
