@@ -46,6 +46,15 @@ public sealed class CorpusFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that is skipped, with the reason shown, when the shared corpus is absent.</summary>
+public sealed class CorpusTheoryAttribute : TheoryAttribute
+{
+    public CorpusTheoryAttribute()
+    {
+        if (CorpusLocator.Directory is null) Skip = CorpusLocator.MissingReason;
+    }
+}
+
 /// <summary>A fact that needs the corpus and Wireshark's command-line tools (editcap, mergecap, tshark).</summary>
 public sealed class WiresharkToolsFactAttribute : FactAttribute
 {
