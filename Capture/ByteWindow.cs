@@ -65,10 +65,15 @@ internal sealed class ByteWindow : IDisposable
         if (count > _maxCapacity || _streamEnded) return false;
 
         if (_buffer.Length - _start < count)
-            MakeRoom(count);
+            MoveUnreadToFront();
 
         while (_end - _start < count)
         {
+            // Grow only once the buffer is full of real data, so a lying length field in a short file costs
+            // at most about twice what the file actually holds, never what the field claims.
+            if (_end == _buffer.Length)
+                Grow();
+
             int read;
             try
             {
@@ -90,22 +95,21 @@ internal sealed class ByteWindow : IDisposable
         return true;
     }
 
-    // Moves the unread tail to the front of the buffer (growing it if one record needs more room),
-    // so the next read can fill the rest of the buffer in one go.
-    private void MakeRoom(int count)
+    // Moves the unread tail to the front so the next read can fill the rest of the buffer in one go.
+    private void MoveUnreadToFront()
     {
         int unread = _end - _start;
-        byte[] target = _buffer;
-        if (count > _buffer.Length)
-        {
-            long grown = Math.Max((long)_buffer.Length * 2, count);
-            target = new byte[(int)Math.Min(grown, _maxCapacity)];
-        }
-        Buffer.BlockCopy(_buffer, _start, target, 0, unread);
-        _buffer = target;
+        Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
         _bufferOrigin += _start;
         _start = 0;
         _end = unread;
+    }
+
+    private void Grow()
+    {
+        var larger = new byte[(int)Math.Min((long)_buffer.Length * 2, _maxCapacity)];
+        Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+        _buffer = larger;
     }
 
     public void Dispose() => _stream.Dispose();
