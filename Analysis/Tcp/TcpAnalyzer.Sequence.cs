@@ -44,21 +44,12 @@ public sealed partial class TcpAnalyzer
             fwd.DupAckNum = 0;
         }
 
-        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way.
+        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way. tshark 4.0 then moves
+        // the other side's 'max seq to be acked' up to its nextseq so the same gap is reported once.
         if (rev.MaxSeqToBeAcked != 0 && Gt(ack, rev.MaxSeqToBeAcked) && (flags & TcpSegment.AckFlag) != 0)
         {
-            ta.Exists = true;
-            if (rev.MaxSeqToBeAcked > rev.NextSeq)
-            {
-                rev.MaxSeqToBeAcked = rev.NextSeq;
-                ta.Flags |= TcpAnalysisFlags.AckLostSegment;
-            }
-            else
-            {
-                // Pure ACKs stalling the other side must not repeat the note for the same loss.
-                if (rev.DupAckNum == 0) ta.Flags |= TcpAnalysisFlags.AckLostSegment;
-                rev.DupAckNum = -1;
-            }
+            ta.Set(TcpAnalysisFlags.AckLostSegment);
+            rev.MaxSeqToBeAcked = rev.NextSeq;
         }
 
         if (seglen > 0 || (flags & (TcpSegment.Syn | TcpSegment.Fin)) != 0)
@@ -118,7 +109,7 @@ public sealed partial class TcpAnalyzer
         // DUPLICATE ACK: no data, same window, SEQ and ACK as the previous segment.
         if (sameAsBefore && window != 0)
         {
-            fwd.DupAckNum = fwd.DupAckNum == -1 ? 1 : fwd.DupAckNum + 1;
+            fwd.DupAckNum++;
             ta.Set(TcpAnalysisFlags.DuplicateAck);
             ta.DupAckNum = (uint)fwd.DupAckNum;
             ta.DupAckFrame = fwd.LastNonDupAckFrame;
@@ -242,7 +233,7 @@ public sealed partial class TcpAnalyzer
         if (rev.NumSackRanges > 0)
         {
             uint delivered = 0;
-            for (int i = 0; i < rev.NumSackRanges; i++) delivered += rev.SackRight[i + 1] - rev.SackLeft[i + 1];
+            for (int i = 0; i < rev.NumSackRanges; i++) delivered += rev.SackRight[i] - rev.SackLeft[i];
             inFlight -= delivered;
         }
         if (inFlight > 0 && inFlight < 2_000_000_000)

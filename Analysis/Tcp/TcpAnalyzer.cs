@@ -210,8 +210,6 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
             fwd.SackRight[fwd.NumSackRanges] = seg.Sacks[2 * i + 1];
             fwd.NumSackRanges++;
         }
-        // Wireshark's left[4] is the memory of right[0] (the arrays are adjacent in its struct).
-        fwd.SackLeft[4] = fwd.SackRight[0];
     }
 
     /// <summary>verify_tcp_window_scaling: scaling is used only when both SYN and SYN-ACK carry the option.</summary>

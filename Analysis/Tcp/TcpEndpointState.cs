@@ -19,7 +19,6 @@ public sealed class TcpEndpointState
     public uint LastAck;
     public long LastAckTimeNs;
     public uint LastNonDupAckFrame;
-    /// <summary>-1 neutralises the next "ACKed unseen segment" note (see packet-tcp.c).</summary>
     public int DupAckNum;
 
     /// <summary>Last raw window seen; uint.MaxValue until the first segment.</summary>
@@ -33,11 +32,10 @@ public sealed class TcpEndpointState
     public bool ClosingInitiator;
     public Sniffer.Dissectors.Core.TcpAnalysisFlags LastSegmentFlags;
 
-    // SACK blocks of the last segment sent in this direction. Wireshark reads them at [i + 1]
-    // (one past the block), so the arrays keep one spare slot and stale values like its struct does.
+    /// <summary>SACK blocks of the last segment sent in this direction (subtracted from the peer's bytes in flight).</summary>
     public int NumSackRanges;
-    public readonly uint[] SackLeft = new uint[5];
-    public readonly uint[] SackRight = new uint[5];
+    public readonly uint[] SackLeft = new uint[4];
+    public readonly uint[] SackRight = new uint[4];
 
     /// <summary>Segments sent in this direction and not yet acknowledged, oldest first.</summary>
     public UnackedList Unacked;

@@ -145,7 +145,8 @@ public static class TcpDissector
         if (a.Valid)
         {
             TcpAnalysisView.AddTimestamps(offset, in a, ref sink);
-            TcpAnalysisView.AddSeqAck(in a, info, ref ctx, ref sink);
+            // An option cut short ends the dissection in Wireshark before the analysis is printed.
+            if (status == DissectStatus.Complete) TcpAnalysisView.AddSeqAck(in a, info, ref ctx, ref sink);
         }
         if (status != DissectStatus.Complete)
         {
@@ -200,7 +201,8 @@ public static class TcpDissector
                 ctx.Layers.DstPort = dst;
                 ctx.Info?.Set("").Append((long)src).Append(" → ").Append((long)dst);
             }
-            if (available >= 8) sink.AddUInt(TcpFields.Seq, offset + 4, 4, BinaryPrimitives.ReadUInt32BigEndian(frame[(offset + 4)..]));
+            // Wireshark shows the sequence number of a short header only inside an ICMP error (which quotes 8 bytes).
+            if (available >= 8 && ctx.InErrorPacket) sink.AddUInt(TcpFields.Seq, offset + 4, 4, BinaryPrimitives.ReadUInt32BigEndian(frame[(offset + 4)..]));
         }
         sink.Pop();
         return Bounds.Missing(frame, offset, MinHeader, end);

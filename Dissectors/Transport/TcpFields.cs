@@ -54,7 +54,8 @@ public static class TcpFields
     public static readonly FieldDef InitialRtt = new("tcp.analysis.initial_rtt", "iRTT", FieldType.RelativeTime);
     public static readonly FieldDef BytesInFlight = new("tcp.analysis.bytes_in_flight", "Bytes in flight", FieldType.UInt32);
     public static readonly FieldDef PushBytesSent = new("tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag", FieldType.UInt32);
-    public static readonly FieldDef DuplicateAckText = new("tcp.analysis.duplicate_ack", "Duplicate ACK", FieldType.None);
+    /// <summary>"This is a TCP duplicate ack"; the same name as the <see cref="DuplicateAck"/> expert, as in Wireshark.</summary>
+    public static FieldDef DuplicateAckText => DuplicateAck.Field;
     public static readonly FieldDef DuplicateAckNum = new("tcp.analysis.duplicate_ack_num", "Duplicate ACK #", FieldType.UInt32);
     public static readonly FieldDef DuplicateAckFrame = new("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", FieldType.FrameNum);
     public static readonly FieldDef Rto = new("tcp.analysis.rto", "The RTO for this segment was", FieldType.RelativeTime);
@@ -94,7 +95,7 @@ public static class TcpFields
     public static readonly ExpertDef WindowFull = new("tcp.analysis.window_full", ExpertGroup.Sequence, ExpertSeverity.Warning, "TCP window specified by the receiver is now completely full");
     public static readonly ExpertDef KeepAlive = new("tcp.analysis.keep_alive", ExpertGroup.Sequence, ExpertSeverity.Note, "TCP keep-alive segment");
     public static readonly ExpertDef KeepAliveAck = new("tcp.analysis.keep_alive_ack", ExpertGroup.Sequence, ExpertSeverity.Note, "ACK to a TCP keep-alive segment");
-    public static readonly ExpertDef DuplicateAck = new("tcp.analysis.duplicate_ack_expert", ExpertGroup.Sequence, ExpertSeverity.Note, "Duplicate ACK");
+    public static readonly ExpertDef DuplicateAck = new(new FieldDef("tcp.analysis.duplicate_ack", "Duplicate ACK", FieldType.None), ExpertGroup.Sequence, ExpertSeverity.Note, "Duplicate ACK");
     public static readonly ExpertDef ZeroWindowProbe = new("tcp.analysis.zero_window_probe", ExpertGroup.Sequence, ExpertSeverity.Note, "TCP Zero Window Probe");
     public static readonly ExpertDef ZeroWindow = new("tcp.analysis.zero_window", ExpertGroup.Sequence, ExpertSeverity.Warning, "TCP Zero Window segment");
     public static readonly ExpertDef ZeroWindowProbeAck = new("tcp.analysis.zero_window_probe_ack", ExpertGroup.Sequence, ExpertSeverity.Note, "ACK to a TCP Zero Window Probe");
