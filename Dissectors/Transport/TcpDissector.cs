@@ -172,6 +172,14 @@ public static class TcpDissector
             sink.AddBytes(TcpFields.Payload, seg.PayloadOffset, captured, frame.Slice(seg.PayloadOffset, captured));
             if (sink.WantsTree) sink.SetLabel($"TCP payload ({captured} byte{(captured == 1 ? "" : "s")})");
         }
+        if (captured > 0 && (a.Flags & TcpAnalysisFlags.Retransmission) != 0)
+        {
+            // Wireshark does not hand a retransmitted segment to the application dissector again.
+            sink.AddBytes(TcpFields.SegmentData, seg.PayloadOffset, captured, frame.Slice(seg.PayloadOffset, captured));
+            if (sink.WantsTree) sink.SetLabel($"Retransmitted TCP segment data ({captured} byte{(captured == 1 ? "" : "s")})");
+            sink.Pop();
+            return CapturedAll(frame, payloadEnd);
+        }
         sink.Pop();
         if (captured == 0) return CapturedAll(frame, payloadEnd);
         var payloadStatus = TcpPortDispatch.Dissect(seg.SrcPort, seg.DstPort, frame, seg.PayloadOffset, payloadEnd, ref ctx, ref sink, out protocol);

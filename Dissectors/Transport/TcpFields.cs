@@ -40,6 +40,7 @@ public static class TcpFields
     public static readonly FieldDef ChecksumStatus = new("tcp.checksum.status", "Checksum Status", FieldType.UInt8, strings: ChecksumStatusNames.Names);
     public static readonly FieldDef UrgentPointer = new("tcp.urgent_pointer", "Urgent Pointer", FieldType.UInt16);
     public static readonly FieldDef Payload = new("tcp.payload", "TCP payload", FieldType.Bytes);
+    public static readonly FieldDef SegmentData = new("tcp.segment_data", "TCP segment data", FieldType.Bytes);
     public static readonly FieldDef ResetCause = new("tcp.reset_cause", "Reset cause", FieldType.String);
 
     // [Timestamps]
@@ -114,7 +115,7 @@ public static class TcpFields
     public static readonly ExpertDef FourNops = new("tcp.nop", ExpertGroup.Protocol, ExpertSeverity.Warning, "4 NOP in a row - a router may have removed some options");
     public static readonly ExpertDef WscaleShiftInvalid = new("tcp.options.wscale.shift.invalid", ExpertGroup.Protocol, ExpertSeverity.Warning, "Window scale shift exceeds 14");
     public static readonly ExpertDef MssAbsent = new("tcp.options.mss.absent", ExpertGroup.Protocol, ExpertSeverity.Note, "The SYN packet does not contain a MSS option");
-    public static readonly ExpertDef MssPresent = new("tcp.options.mss.present", ExpertGroup.Protocol, ExpertSeverity.Note, "The non-SYN packet does contain a MSS option");
+    public static readonly ExpertDef MssPresent = new("tcp.options.mss.present", ExpertGroup.Protocol, ExpertSeverity.Warning, "The non-SYN packet does contain a MSS option");
 }
 
 /// <summary>TCP option kinds (tcp_option_kind_vs).</summary>

@@ -70,6 +70,7 @@ public static class TcpOptions
         var status = DissectStatus.Complete;
         int end = offset + length;
         int nopCount = 0;
+        bool sawMss = false;
         int i = offset;
         while (i < end)
         {
@@ -79,13 +80,15 @@ public static class TcpOptions
             {
                 if (kind == TcpOptionNames.Nop)
                 {
-                    if (nopCount == 0 || (i % 4) != 0)
+                    // Counted within a 32-bit word of the TCP header, as Wireshark does.
+                    if (nopCount == 0 || ((i - offset + 20) % 4) != 0)
                     {
                         if (++nopCount == 4) Notes.Add(ref ctx, ref sink, TcpFields.FourNops, offset, length);
                     }
                     else nopCount = 0;
                 }
                 sink.AddBytes(kind == TcpOptionNames.Nop ? TcpFields.OptionNop : TcpFields.OptionEol, i, 1, frame.Slice(i, 1));
+                if (sink.WantsTree) sink.SetLabel("TCP Option - " + TcpOptionNames.Summary(kind));
                 sink.Push();
                 AddKind(kind, i, ref sink);
                 sink.Pop();
@@ -109,10 +112,12 @@ public static class TcpOptions
                 Invalid(ref ctx, ref sink, i, end - i - 2, $"{Name(kind)} (option length = {len} bytes says option goes past end of options)");
                 break;
             }
+            if (kind == TcpOptionNames.Mss) sawMss = true;
             DissectOne(frame, i, len, kind, sackBase, isSyn, info, ref ctx, ref sink, ref status);
             if (status != DissectStatus.Complete) break;
             i += len;
         }
+        if (isSyn && !sawMss && status == DissectStatus.Complete) Notes.Add(ref ctx, ref sink, TcpFields.MssAbsent, offset, length);
         sink.Pop();
         return status;
     }
@@ -159,7 +164,12 @@ public static class TcpOptions
                 sink.Push();
                 KindAndLength(kind, at, len, ref sink);
                 sink.AddUInt(TcpFields.OptionWscaleShift, dataAt, 1, (uint)shift);
-                if (shift > 14) Notes.Add(ref ctx, ref sink, TcpFields.WscaleShiftInvalid, dataAt, 1);
+                if (shift > 14)
+                {
+                    sink.Push();
+                    Notes.Add(ref ctx, ref sink, TcpFields.WscaleShiftInvalid, dataAt, 1);
+                    sink.Pop();
+                }
                 sink.AddUInt(TcpFields.OptionWscaleMultiplier, dataAt, 1, (ulong)multiplier, FieldFlags.Generated);
                 sink.Pop();
                 info?.Append(" WS=").Append(multiplier);
@@ -228,7 +238,7 @@ public static class TcpOptions
     private static void AddKind<TSink>(byte kind, int at, ref TSink sink) where TSink : struct, IFieldSink
     {
         sink.AddUInt(TcpFields.OptionKind, at, 1, kind);
-        if (sink.WantsTree && TcpFields.OptionKind.Strings!.Find(kind) is null) sink.SetLabel($"Kind: Unknown ({kind})");
+        if (sink.WantsTree) sink.SetLabel($"Kind: {TcpFields.OptionKind.Strings!.Find(kind) ?? "Unknown"} ({kind})");
     }
 
     private static void KindAndLength<TSink>(byte kind, int at, int len, ref TSink sink) where TSink : struct, IFieldSink
@@ -266,6 +276,7 @@ public static class TcpOptions
             if (kind != TcpOptionNames.Sack) sb.Append(", ").Append(Name(kind));
             i += len;
         }
-        return sb.ToString();
+        // proto.c keeps labels within ITEM_LABEL_LENGTH (240 bytes with the terminator).
+        return sb.Length > 239 ? sb.ToString(0, 239) : sb.ToString();
     }
 }
