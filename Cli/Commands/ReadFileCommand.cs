@@ -30,13 +30,17 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
 
         var filter = PacketFilters.Compile(options.DisplayFilter);
         using var reader = CaptureFile.Open(path);
-        var processor = new PacketProcessor(Analyzers.Create())
+        var analyzer = Analyzers.Create();
+        var statistics = StatisticsSession.Create(options.Statistics, analyzer as Sniffer.Analysis.Tcp.TcpAnalyzer);
+        statistics.Attach();
+        var processor = new PacketProcessor(analyzer)
         {
             FromPcapng = reader.Format.StartsWith("pcapng", StringComparison.Ordinal),
         };
 
         bool quiet = options.Quiet;
-        bool wantTree = !quiet && (options.Verbose || options.DetailProtocols.Count > 0 || options.Format == OutputFormat.Json);
+        bool printTree = !quiet && (options.Verbose || options.DetailProtocols.Count > 0 || options.Format == OutputFormat.Json);
+        bool wantTree = printTree || statistics.NeedsTree;
         var summary = new SummaryLineRenderer(stdout, options.TimeFormat);
         var fieldsRenderer = options.Format == OutputFormat.Fields ? new FieldsRenderer(stdout, columns, options.FieldsOutput, summary) : null;
         bool wantColumns = !quiet && (options.Format is OutputFormat.Summary or OutputFormat.Text && !options.Verbose || fieldsRenderer?.NeedsColumns == true);
@@ -81,10 +85,12 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
                 PacketProcessor.Dissect(data, ref ctx, ref sink);
             }
 
+            statistics.Observe(data, ctx, tree);
             if (filter is not null && !filter.Matches(values)) continue;
             if (quiet) continue;
-            Render(data, ctx, tree, values, summary, fieldsRenderer, json);
+            Render(data, ctx, printTree ? tree : null, values, summary, fieldsRenderer, json);
         }
+        statistics.Render(stdout);
         stdout.Flush();
 
         if (reader.Error is { } error)
