@@ -80,7 +80,7 @@ public sealed class TcpAnalyzerTests(ITestOutputHelper output)
         Assert.True((reuse.Flags & TcpAnalysisFlags.ReusedPorts) != 0);
         var conns = analyzer.Connections();
         Assert.Equal("REJ", conns[0].State);
-        Assert.Equal("Sr", conns[0].History);
+        Assert.Equal("SrT", conns[0].History);   // the repeated SYN counts as a retransmission (T)
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class TcpAnalyzerTests(ITestOutputHelper output)
         }
         output.WriteLine($"streams seen {analyzer.StreamCount}, peak tracked {peakStreams}, released {analyzer.ReleasedStreams}, peak heap growth {peak / 1024 / 1024} MiB");
         Assert.True(peakStreams <= cap);
-        Assert.True(analyzer.ReleasedStreams >= 1_000_000 - cap);
+        Assert.True(analyzer.ReleasedStreams >= analyzer.StreamCount - cap);
         Assert.True(peak < 200L * 1024 * 1024, $"peak {peak / 1024 / 1024} MiB");
     }
 }
