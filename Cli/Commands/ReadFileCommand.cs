@@ -52,7 +52,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
             if (c.Field.Name == "frame.protocols") wantProtocols = true;
         }
 
-        using var json = options.Format == OutputFormat.Json && !quiet ? new JsonRenderer(Console.OpenStandardOutput()) : null;
+        using var json = options.Format == OutputFormat.Json && !quiet ? new JsonRenderer(new TextWriterStream(stdout)) : null;
         fieldsRenderer?.WriteHeader();
 
         long limit = options.PacketLimit ?? long.MaxValue;
