@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sniffer.Capture;
 
@@ -172,7 +173,7 @@ public sealed class PcapngFileReader : CaptureFileReaderBase
         if (optionsStart < block.Length - BlockTrailerLength)
             ReadPacketOptions(block[optionsStart..^BlockTrailerLength]);
 
-        var nic = _sectionInterfaces[(int)interfaceId];
+        ref readonly var nic = ref CollectionsMarshal.AsSpan(_sectionInterfaces)[(int)interfaceId];
         data = block.Slice(dataStart, (int)capturedLength);
         info = new FrameInfo(
             TimestampNs: nic.Clock.ToNanoseconds(ticks),
