@@ -102,7 +102,12 @@ public sealed class PcapngFileReader : CaptureFileReaderBase
     {
         info = default;
         data = default;
-        int minimum = type == PcapngBlockType.SimplePacket ? SimplePacketMinLength : EnhancedPacketMinLength;
+        int minimum = type switch
+        {
+            PcapngBlockType.SimplePacket => SimplePacketMinLength,
+            PcapngBlockType.ObsoletePacket => ObsoletePacketMinLength,
+            _ => EnhancedPacketMinLength,
+        };
         if (!TryBufferBlock(length, minimum, offset, "a packet block", out var block))
             return false;
 
