@@ -42,6 +42,9 @@ public static class CliApp
         if (options.Report is not null) return ListFieldsCommand.Run(options.Report, stdout);
 
         string? file = options.ReadFile ?? options.PositionalFile;
+        // On a terminal with nothing asking for printed output, open the UI (sniffer FILE, sniffer -r FILE, sniffer).
+        if (options.ForceTui || (!Console.IsOutputRedirected && !options.WantsBatchOutput))
+            return Sniffer.Tui.TuiApp.Run(new Sniffer.Tui.TuiOptions(file ?? BundledSamples.Default(), options.Interface, options.DisplayFilter), stderr);
         if (file is null)
         {
             if (options.Interface is not null || options.ListInterfaces)
