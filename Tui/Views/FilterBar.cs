@@ -21,7 +21,7 @@ public sealed class FilterBar : View
         Height = 1;
         Width = Dim.Fill();
         CanFocus = true;
-        Field = new TextField { X = Pos.Right(_prompt), Y = 0, Width = Dim.Percent(55) };
+        Field = new TextField { X = Pos.Right(_prompt), Y = 0, Width = Dim.Percent(50) };
         Message = new Label { X = Pos.Right(Field) + 1, Y = 0, Width = Dim.Fill(), Text = "" };
         Add(_prompt, Field, Message);
         Field.TextChanged += (_, _) => Validate();
@@ -88,7 +88,7 @@ public sealed class FilterBar : View
     {
         Field.SetScheme(new Scheme(Palette.FilterInvalid) { Focus = Palette.FilterInvalid, Editable = Palette.FilterInvalid });
         Message.SetScheme(new Scheme(Palette.FilterError));
-        Message.Text = Problem is { } p ? $"✗ col {p.Position + 1}: {p.Message}" : "";
+        Message.Text = Problem is { } p ? $"col {p.Position + 1}: {p.Message}" : "";
     }
 
     private void OnFieldKey(object? sender, Key key)
