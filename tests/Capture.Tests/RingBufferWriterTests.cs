@@ -29,7 +29,7 @@ public sealed class RingBufferWriterTests : IDisposable
         Assert.Equal(Enumerable.Range(sequence[0], 3), sequence);                 // the newest three, in order
         Assert.True(sequence[^1] >= 7, $"30 frames of ~270 bytes should fill at least 7 files, got {sequence[^1]}");
         Assert.Equal(30, writer.FramesWritten);
-        Assert.All(Directory.GetFiles(_directory).SkipLast(1), f => Assert.InRange(new FileInfo(f).Length, 1000, 1500));
+        Assert.All(Directory.GetFiles(_directory).Order().SkipLast(1), f => Assert.InRange(new FileInfo(f).Length, 1000, 1500));
     }
 
     [SkippableFact]
