@@ -110,6 +110,7 @@ public sealed class LiveCaptureTests : IDisposable
         try
         {
             var printed = new List<long>();
+            using var started = new ManualResetEventSlim();
             var session = new CaptureSession(new CaptureSessionOptions
             {
                 Capture = new LiveCaptureOptions { Interface = "lo", BpfFilter = $"tcp port {Port}" },
@@ -118,9 +119,10 @@ public sealed class LiveCaptureTests : IDisposable
                 Duration = TimeSpan.FromSeconds(10),        // safety net; the limit should end it first
                 HandleSignals = false,
                 OnFrame = (long number, in FrameInfo info, ReadOnlySpan<byte> data) => printed.Add(number),
+                OnStarted = _ => started.Set(),
             });
             var run = Task.Run(() => ns.RunInside(() => session.Run()));
-            Thread.Sleep(300);                               // let the device open before traffic starts
+            Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "capture did not start");
             Curl(ns);
             var result = run.Result;
 
