@@ -24,6 +24,9 @@ public interface ICaptureReader : IDisposable
 
     /// <summary>Comments found in the file (pcapng opt_comment of the section, interfaces and packets).</summary>
     IReadOnlyList<string> Comments { get; }
+
+    /// <summary>The comment attached to the frame last returned by TryRead (pcapng opt_comment), if any.</summary>
+    string? FrameComment => null;
 }
 
 public sealed record CaptureInterface(int LinkType, int SnapLength, string? Name, string? Description, long TimestampUnitsPerSecond);

@@ -13,10 +13,14 @@ namespace Sniffer.Dissectors.Frame;
 /// </summary>
 public static class FrameDissector
 {
+    private static long s_internalErrors;
+
+    /// <summary>Exceptions thrown by dissectors and turned into [Malformed Packet] (each one is a bug).</summary>
+    public static long InternalErrors => Interlocked.Read(ref s_internalErrors);
+
     public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
-        ctx.Protocols?.Add("frame");
         WriteFrameFields(frame, ref ctx, ref sink);
 
         DissectStatus status;
@@ -27,7 +31,9 @@ public static class FrameDissector
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or InvalidOperationException or OverflowException)
         {
-            // A dissector bug must not take the capture down; report it as Wireshark reports an exception.
+            // A dissector bug must not take the capture down; report it as Wireshark reports an exception,
+            // and count it so that tests can insist there are none.
+            Interlocked.Increment(ref s_internalErrors);
             status = DissectStatus.Malformed;
             faultProtocol = ctx.Protocol.Length > 0 ? ctx.Protocol : "Frame";
         }
@@ -112,6 +118,7 @@ public static class FrameDissector
     private static void FillProtocols<TSink>(ref PacketContext ctx, ref TSink sink) where TSink : struct, IFieldSink
     {
         if (sink is TreeSink tree) tree.FillFrameProtocols(ctx.Protocols!.ToString());
+        else if (sink is TeeSink<TreeSink, CollectorSink> tee) tee.First.FillFrameProtocols(ctx.Protocols!.ToString());
     }
 
     /// <summary>frame.protocols for the fast path, where it is collected after the fact.</summary>
