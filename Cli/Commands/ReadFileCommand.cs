@@ -81,7 +81,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
                 PacketProcessor.Dissect(data, ref ctx, ref sink);
             }
 
-            if (filter is not null && !filter.Matches(values)) continue;
+            if (filter is not null && !filter.Matches(values, data)) continue;
             if (quiet) continue;
             Render(data, ctx, tree, values, summary, fieldsRenderer, json);
         }
