@@ -87,7 +87,7 @@ public sealed class PacketPrinter : IDisposable
             PacketProcessor.Dissect(data, ref ctx, ref sink);
         }
 
-        if (_filter is not null && !_filter.Matches(_values)) return false;
+        if (_filter is not null && !_filter.Matches(_values, data)) return false;
         Displayed++;
         if (_print) Render(data, ctx, tree);
         return true;
