@@ -108,15 +108,30 @@ public sealed class PacketPrinter : IDisposable
         if (tree is not null)
         {
             TreeTextRenderer.Render(_stdout, tree.Root, _options.DetailProtocols);
-            if (_options.HexDump) HexDumpRenderer.Render(_stdout, data);
+            if (_options.HexDump) RenderHex(data, ctx);
             _stdout.Write('\n');
             return;
         }
         _summary.Render(data, ctx);
         if (_options.HexDump)
         {
-            HexDumpRenderer.Render(_stdout, data);
+            RenderHex(data, ctx);
             _stdout.Write('\n');
+        }
+    }
+
+    /// <summary>The frame's bytes, then each reassembled buffer under its name, as tshark -x does.</summary>
+    private void RenderHex(ReadOnlySpan<byte> data, in PacketContext ctx)
+    {
+        bool named = ctx.Sources is { Count: > 0 };
+        if (named) _stdout.Write($"Frame ({data.Length} bytes):\n");
+        HexDumpRenderer.Render(_stdout, data);
+        if (!named) return;
+        for (int id = 1; id <= ctx.Sources!.Count; id++)
+        {
+            var (name, bytes) = ctx.Sources[id];
+            _stdout.Write(name + ":\n");
+            HexDumpRenderer.Render(_stdout, bytes.Span);
         }
     }
 
