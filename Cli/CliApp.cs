@@ -41,14 +41,15 @@ public static class CliApp
             stderr.WriteLine($"sniffer: preference \"{pref}\" is not implemented by Sniffer; ignored.");
         if (options.Report is not null) return ListFieldsCommand.Run(options.Report, stdout);
 
+        if (options.ListInterfaces) return ListInterfacesCommand.Run(stdout, stderr);
         string? file = options.ReadFile ?? options.PositionalFile;
         // On a terminal with nothing asking for printed output, open the UI (sniffer FILE, sniffer -r FILE, sniffer).
-        if (options.ForceTui || (!Console.IsOutputRedirected && !options.WantsBatchOutput))
+        bool wantsUi = options.ForceTui || (!Console.IsOutputRedirected && !options.WantsBatchOutput);
+        if (wantsUi && (file is not null || options.Interface is null))
             return Sniffer.Tui.TuiApp.Run(new Sniffer.Tui.TuiOptions(file ?? BundledSamples.Default(), options.Interface, options.DisplayFilter), stderr);
+        if (file is null && options.Interface is not null) return new LiveCaptureCommand(options, stdout, stderr).Run();
         if (file is null)
         {
-            if (options.Interface is not null || options.ListInterfaces)
-                throw new UsageException("live capture (-i, -D) is not available in this build yet.");
             file = BundledSamples.Default();
             if (file is null) throw new UsageException("no capture file given (use -r FILE).");
         }

@@ -21,7 +21,7 @@ public sealed class FilterBar : View
         Height = 1;
         Width = Dim.Fill();
         CanFocus = true;
-        Field = new TextField { X = Pos.Right(_prompt), Y = 0, Width = Dim.Percent(50) };
+        Field = new TextField { X = Pos.Right(_prompt), Y = 0, Width = Dim.Percent(40) };
         Message = new Label { X = Pos.Right(Field) + 1, Y = 0, Width = Dim.Fill(), Text = "" };
         Add(_prompt, Field, Message);
         Field.TextChanged += (_, _) => Validate();
