@@ -91,6 +91,16 @@ public sealed class PacketSession
         return new PacketDetail(index, builder.Root, data, TransportPeek.Read(data, ctx.Layers), SummaryColumns.Source(data, ctx), SummaryColumns.Destination(data, ctx));
     }
 
+    /// <summary>The layer offsets of a frame already read (fast path, no tree).</summary>
+    public LayerInfo Layers(int index, in FrameInfo info, byte[] data)
+    {
+        var ctx = Revisit(index, info, wantColumns: false);
+        var sink = new NullSink();
+        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { }
+        return ctx.Layers;
+    }
+
     /// <summary>Dissects a packet into the values a filter asked for.</summary>
     public bool Collect(int index, FieldValueSet values, out PacketContext ctx, out byte[] data)
     {

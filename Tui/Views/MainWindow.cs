@@ -161,10 +161,57 @@ public sealed class MainWindow : Window
 
     private void ShowHelp() => HelpDialog.Show(_app);
 
-    private void FollowStream() => Dialogs.NotYet(_app, "Follow stream");
-    private void ShowLadder() => Dialogs.NotYet(_app, "Ladder");
-    private void ShowConversations() => Dialogs.NotYet(_app, "Conversations");
-    private void ShowExpert() => Dialogs.NotYet(_app, "Expert info");
+    /// <summary>The conversation of the selected packet, read back from the file; null (with a message) when it has none.</summary>
+    private StreamTranscript? SelectedTranscript(bool tcpOnly)
+    {
+        int frame = List.SelectedFrameIndex;
+        if (frame < 0) return null;
+        int conversation = _session.Index[frame].Conversation;
+        if (conversation < 0)
+        {
+            Dialogs.Info(_app, "No stream", $"Packet {frame + 1} is not part of a TCP or UDP conversation.");
+            return null;
+        }
+        var transcript = StreamTranscript.Load(_session, conversation);
+        if (tcpOnly && !transcript.IsTcp)
+        {
+            Dialogs.Info(_app, "Not TCP", $"Packet {frame + 1} is not TCP; the ladder shows TCP streams.");
+            return null;
+        }
+        return transcript;
+    }
+
+    public void FollowStream()
+    {
+        if (SelectedTranscript(tcpOnly: false) is not { } transcript) return;
+        if (FollowStreamDialog.Show(_app, transcript) is { } filter) ApplyFilterText(filter);
+    }
+
+    public void ShowLadder()
+    {
+        if (SelectedTranscript(tcpOnly: true) is not { } transcript) return;
+        if (LadderDialog.Show(_app, new LadderModel(transcript), List.SelectedFrameIndex) is { } frame) GoToFrame(frame);
+    }
+
+    public void ShowConversations()
+    {
+        if (ConversationsDialog.Show(_app, _indexer) is { } filter) ApplyFilterText(filter);
+    }
+
+    public void ShowExpert()
+    {
+        if (ExpertDialog.Show(_app, _indexer.Experts, _session) is { } frame) GoToFrame(frame);
+    }
+
+    /// <summary>Selects a frame; if the current filter hides it, the filter is cleared first.</summary>
+    public void GoToFrame(int frameIndex)
+    {
+        if (Source.Filtered is { } shown && (shown.Count == 0 || Source.FrameIndexAt(Source.RowOf(frameIndex)) != frameIndex))
+            ApplyFilterText("");
+        List.SelectFrame(frameIndex);
+        List.SetFocus();
+        ShowSelectedPacket();
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -69,6 +69,7 @@ public sealed class PacketListView : TableView
     /// <summary>Called on a UI timer: picks up rows added by the indexer or a filter run.</summary>
     public void Refresh()
     {
+        FitInfoColumn();
         int rows = Source.Rows;
         if (rows == _lastKnownRows) return;
         bool wasAtEnd = _lastKnownRows == 0 || SelectedRow >= _lastKnownRows - 1;
@@ -76,6 +77,21 @@ public sealed class PacketListView : TableView
         RefreshContentSize();
         if (Value is null && rows > 0) SelectRow(0);
         else if (FollowTail && wasAtEnd) SelectRow(rows - 1);
+        SetNeedsDraw();
+    }
+
+    /// <summary>
+    /// Gives the Info column all remaining width. ExpandLastColumn alone is not enough: the table
+    /// recomputes widths from the visible rows at moments when its viewport is not final.
+    /// </summary>
+    private void FitInfoColumn()
+    {
+        int fixedWidth = Widths.Sum() + Widths.Length;
+        int info = Math.Max(40, Viewport.Width - fixedWidth - 1);
+        var style = Style.GetOrCreateColumnStyle(Widths.Length);
+        if (style.MinWidth == info) return;
+        style.MinWidth = info;
+        RefreshContentSize();
         SetNeedsDraw();
     }
 

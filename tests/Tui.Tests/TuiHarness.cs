@@ -50,6 +50,29 @@ internal sealed class TuiHarness : IDisposable
         Draw();
     }
 
+    /// <summary>
+    /// Presses <paramref name="opener"/>, which runs a modal dialog (blocking until it closes). A timer
+    /// inside the nested loop lets <paramref name="whileOpen"/> drive the dialog, captures its screen,
+    /// then presses <paramref name="closer"/>. Returns the captured screen.
+    /// </summary>
+    public string WithModal(Key opener, Action<Terminal.Gui.App.IRunnable>? whileOpen = null, Key? closer = null)
+    {
+        string? captured = null;
+        App.AddTimeout(TimeSpan.FromMilliseconds(20), () =>
+        {
+            var top = App.TopRunnable;
+            if (top is null || ReferenceEquals(top, Window)) return captured is null; // not open yet (or already closed)
+            whileOpen?.Invoke(top);
+            App.LayoutAndDraw(true);
+            captured = Screen;
+            App.InjectKey(closer ?? Key.Esc);
+            return false;
+        });
+        App.InjectKey(opener);
+        Draw();
+        return captured ?? throw new InvalidOperationException("no dialog opened");
+    }
+
     /// <summary>Waits for the background filter run, then redraws.</summary>
     public void WaitForFilter()
     {
