@@ -82,8 +82,10 @@ public static class FieldFormatter
 
     private static string Integer(FieldDef f, ulong v, bool forLabel)
     {
-        int digits = Math.Max(1, f.Type.BitWidth() / 4);
-        if (f.Type == FieldType.UInt24) digits = 6;
+        // Wireshark sizes hex by the mask when there is one (hfinfo_hex_digits): a 20-bit flow label is 0x00000.
+        int bits = f.Bitmask != 0 ? 64 - System.Numerics.BitOperations.LeadingZeroCount(f.Bitmask >> f.Shift) : f.Type.BitWidth();
+        if (f.Bitmask == 0 && f.Type == FieldType.UInt24) bits = 24;
+        int digits = Math.Max(1, (bits + 3) / 4);
         string hex = "0x" + v.ToString("x" + digits, Inv);
         return f.Base switch
         {
