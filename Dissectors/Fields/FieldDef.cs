@@ -19,7 +19,8 @@ public sealed class FieldDef
         Name = name;
         DisplayName = displayName;
         Type = type;
-        Base = display == FieldBase.None && type.IsInteger() && type != FieldType.FrameNum ? FieldBase.Dec : display;
+        // BASE_NONE with a value_string shows the name alone, as Wireshark does; otherwise integers default to decimal.
+        Base = display == FieldBase.None && strings is null && type.IsInteger() && type != FieldType.FrameNum ? FieldBase.Dec : display;
         Bitmask = bitmask;
         Shift = bitmask == 0 ? 0 : BitOperations.TrailingZeroCount(bitmask);
         Strings = strings;

@@ -16,7 +16,6 @@ public static class FrameDissector
     public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
-        ctx.Protocols?.Add("frame");
         WriteFrameFields(frame, ref ctx, ref sink);
 
         DissectStatus status;
@@ -112,6 +111,7 @@ public static class FrameDissector
     private static void FillProtocols<TSink>(ref PacketContext ctx, ref TSink sink) where TSink : struct, IFieldSink
     {
         if (sink is TreeSink tree) tree.FillFrameProtocols(ctx.Protocols!.ToString());
+        else if (sink is TeeSink<TreeSink, CollectorSink> tee) tee.First.FillFrameProtocols(ctx.Protocols!.ToString());
     }
 
     /// <summary>frame.protocols for the fast path, where it is collected after the fact.</summary>

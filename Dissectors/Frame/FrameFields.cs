@@ -9,7 +9,7 @@ public static class FrameFields
     public static readonly FieldDef Section = new("frame.section_number", "Section number", FieldType.UInt32);
     public static readonly FieldDef InterfaceId = new("frame.interface_id", "Interface id", FieldType.UInt32);
     public static readonly FieldDef InterfaceName = new("frame.interface_name", "Interface name", FieldType.String);
-    public static readonly FieldDef EncapType = new("frame.encap_type", "Encapsulation type", FieldType.Int16, strings: Encapsulations);
+    public static readonly FieldDef EncapType = new("frame.encap_type", "Encapsulation type", FieldType.Int16, FieldBase.Dec, strings: Encapsulations);
     public static readonly FieldDef Time = new("frame.time", "Arrival Time", FieldType.AbsoluteTime);
     public static readonly FieldDef TimeShift = new("frame.offset_shift", "Time shift for this packet", FieldType.RelativeTime);
     public static readonly FieldDef TimeEpoch = new("frame.time_epoch", "Epoch Time", FieldType.RelativeTime);

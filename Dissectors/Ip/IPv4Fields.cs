@@ -9,8 +9,8 @@ public static class IPv4Fields
     public static readonly FieldDef Version = new("ip.version", "Version", FieldType.UInt8, bitmask: 0xF0);
     public static readonly FieldDef HdrLen = new("ip.hdr_len", "Header Length", FieldType.UInt8);
     public static readonly FieldDef DsField = new("ip.dsfield", "Differentiated Services Field", FieldType.UInt8, FieldBase.Hex);
-    public static readonly FieldDef Dscp = new("ip.dsfield.dscp", "Differentiated Services Codepoint", FieldType.UInt8, bitmask: 0xFC, strings: DscpNames);
-    public static readonly FieldDef Ecn = new("ip.dsfield.ecn", "Explicit Congestion Notification", FieldType.UInt8, bitmask: 0x03, strings: EcnNames);
+    public static readonly FieldDef Dscp = new("ip.dsfield.dscp", "Differentiated Services Codepoint", FieldType.UInt8, FieldBase.Dec, bitmask: 0xFC, strings: DscpNames);
+    public static readonly FieldDef Ecn = new("ip.dsfield.ecn", "Explicit Congestion Notification", FieldType.UInt8, FieldBase.Dec, bitmask: 0x03, strings: EcnNames);
     public static readonly FieldDef Len = new("ip.len", "Total Length", FieldType.UInt16);
     public static readonly FieldDef Id = new("ip.id", "Identification", FieldType.UInt16, FieldBase.HexDec);
     public static readonly FieldDef Flags = new("ip.flags", "Flags", FieldType.UInt8, FieldBase.Hex, bitmask: 0xE0);
@@ -19,7 +19,7 @@ public static class IPv4Fields
     public static readonly FieldDef FlagMf = new("ip.flags.mf", "More fragments", FieldType.Boolean, bitmask: 0x20, bitWidth: 8);
     public static readonly FieldDef FragOffset = new("ip.frag_offset", "Fragment Offset", FieldType.UInt16, bitmask: 0x1FFF);
     public static readonly FieldDef Ttl = new("ip.ttl", "Time to Live", FieldType.UInt8);
-    public static readonly FieldDef Proto = new("ip.proto", "Protocol", FieldType.UInt8, strings: IpProtocols.Names);
+    public static readonly FieldDef Proto = new("ip.proto", "Protocol", FieldType.UInt8, FieldBase.Dec, strings: IpProtocols.Names);
     public static readonly FieldDef Checksum = new("ip.checksum", "Header Checksum", FieldType.UInt16, FieldBase.Hex);
     public static readonly FieldDef ChecksumStatus = new("ip.checksum.status", "Header checksum status", FieldType.UInt8, strings: ChecksumStatusNames.Names);
     public static readonly FieldDef Src = new("ip.src", "Source Address", FieldType.IPv4);

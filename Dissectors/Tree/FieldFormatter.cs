@@ -64,7 +64,7 @@ public static class FieldFormatter
             FieldType.IPv6 => IPv6(node.Data),
             FieldType.Bytes => BytesLabel(node.Data),
             FieldType.String => Text(node.Data),
-            _ when f.Type.IsSigned() || node.Kind == ValueKind.Int => ((long)node.Bits).ToString(Inv),
+            _ when f.Type.IsSigned() || node.Kind == ValueKind.Int => SignedLabel(f, (long)node.Bits),
             _ => IntegerLabel(f, node.Bits),
         };
         if (f.Unit is not null && f.Type != FieldType.RelativeTime) value += f.Unit;
@@ -77,6 +77,15 @@ public static class FieldFormatter
     {
         string num = Integer(f, v, forLabel: true);
         string? name = f.Strings?.Find(v);
+        if (f.Base == FieldBase.None) return name ?? (f.Strings is null ? num : $"Unknown ({num})");
+        return name is null ? num : $"{name} ({num})";
+    }
+
+    private static string SignedLabel(FieldDef f, long v)
+    {
+        string num = v.ToString(Inv);
+        string? name = v >= 0 ? f.Strings?.Find((ulong)v) : null;
+        if (f.Base == FieldBase.None && f.Strings is not null) return name ?? $"Unknown ({num})";
         return name is null ? num : $"{name} ({num})";
     }
 

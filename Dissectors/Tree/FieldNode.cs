@@ -14,7 +14,6 @@ public sealed class FieldNode
 {
     private string? _label;
     private List<FieldNode>? _children;
-    private List<ExpertNote>? _experts;
 
     internal FieldNode(FieldDef? field, int offset, int length, FieldFlags flags)
     {
@@ -41,7 +40,9 @@ public sealed class FieldNode
     public bool IsHidden => (Flags & FieldFlags.Hidden) != 0;
 
     public IReadOnlyList<FieldNode> Children => (IReadOnlyList<FieldNode>?)_children ?? Array.Empty<FieldNode>();
-    public IReadOnlyList<ExpertNote> Experts => (IReadOnlyList<ExpertNote>?)_experts ?? Array.Empty<ExpertNote>();
+
+    /// <summary>Set when this node is an expert note (it then sits among its siblings where it was added).</summary>
+    public ExpertNote? Expert { get; internal set; }
 
     public string Label
     {
@@ -57,8 +58,6 @@ public sealed class FieldNode
         child.Parent = this;
         (_children ??= new List<FieldNode>()).Add(child);
     }
-
-    internal void AddExpert(ExpertNote note) => (_experts ??= new List<ExpertNote>()).Add(note);
 
     /// <summary>Depth-first walk over this node's descendants (not itself).</summary>
     public IEnumerable<FieldNode> Descendants()

@@ -146,8 +146,12 @@ public sealed class FieldTreeBuilder
     internal void AddExpert(ExpertDef expert, int offset, int length, string message)
     {
         var note = new ExpertNote(expert, offset, length, message);
-        Current.AddExpert(note);
         Experts.Add(note);
+        var node = Add(expert.Field, offset, length, FieldFlags.Generated);
+        if (node is null) return;
+        node.Kind = ValueKind.None;
+        node.Expert = note;
+        node.Label = $"[Expert Info ({ExpertDef.SeverityName(expert.Severity)}/{ExpertDef.GroupName(expert.Group)}): {message}]";
     }
 }
 

@@ -1,0 +1,64 @@
+using Sniffer.Capture;
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Frame;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Analysis.Pipeline;
+
+/// <summary>
+/// Runs frames through the dissectors in capture order, keeping what spans frames: numbering,
+/// first and previous timestamps, the analyzer, and the reusable column buffers.
+/// One instance per pass over a capture; the CLI and the TUI share it.
+/// </summary>
+public sealed class PacketProcessor
+{
+    private long _firstTs;
+    private long _previousTs;
+    private IReadOnlyList<CaptureInterface> _interfaces = Array.Empty<CaptureInterface>();
+
+    public PacketProcessor(IPacketAnalyzer? analyzer = null) => Analyzer = analyzer;
+
+    public IPacketAnalyzer? Analyzer { get; }
+    public InfoColumn Info { get; } = new();
+    public ProtocolStack Protocols { get; } = new();
+    public uint FrameNumber { get; private set; }
+    public bool FromPcapng { get; set; }
+
+    /// <summary>Interfaces of the capture being read (names for pcapng frames).</summary>
+    public void UseInterfaces(IReadOnlyList<CaptureInterface> interfaces) => _interfaces = interfaces;
+
+    /// <summary>Starts the next frame: assigns its number and returns its context.</summary>
+    public PacketContext Next(in FrameInfo frame, bool wantColumns, bool wantProtocols)
+    {
+        FrameNumber++;
+        if (FrameNumber == 1) _firstTs = _previousTs = frame.TimestampNs;
+        var ctx = PacketContext.Create(FrameNumber, frame, _firstTs, _previousTs);
+        _previousTs = frame.TimestampNs;
+        ctx.Analyzer = Analyzer;
+        ctx.FromPcapng = FromPcapng;
+        if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
+        if (wantColumns) { Info.Clear(); ctx.Info = Info; }
+        if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
+        return ctx;
+    }
+
+    /// <summary>Context for re-dissecting a frame already seen (random access, e.g. the TUI).</summary>
+    public PacketContext Revisit(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols)
+    {
+        var ctx = PacketContext.Create(frameNumber, frame, firstTs, previousTs);
+        ctx.Analyzer = Analyzer;
+        ctx.FromPcapng = FromPcapng;
+        if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
+        if (wantColumns) { Info.Clear(); ctx.Info = Info; }
+        if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
+        return ctx;
+    }
+
+    public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> data, ref PacketContext ctx, ref TSink sink)
+        where TSink : struct, IFieldSink
+    {
+        var status = FrameDissector.Dissect(data, ref ctx, ref sink);
+        FrameDissector.CollectProtocols(ref ctx, ref sink);
+        return status;
+    }
+}
