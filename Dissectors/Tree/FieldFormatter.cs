@@ -78,7 +78,9 @@ public static class FieldFormatter
         string num = Integer(f, v, forLabel: true);
         string? name = f.Strings?.Find(v);
         if (f.Base == FieldBase.None) return name ?? (f.Strings is null ? num : $"Unknown ({num})");
-        return name is null ? num : $"{name} ({num})";
+        if (f.Strings is null) return num;
+        // A value_string without an entry for the value reads "Unknown (n)" in Wireshark.
+        return $"{name ?? "Unknown"} ({num})";
     }
 
     private static string SignedLabel(FieldDef f, long v)
@@ -86,7 +88,9 @@ public static class FieldFormatter
         string num = v.ToString(Inv);
         string? name = v >= 0 ? f.Strings?.Find((ulong)v) : null;
         if (f.Base == FieldBase.None && f.Strings is not null) return name ?? $"Unknown ({num})";
-        return name is null ? num : $"{name} ({num})";
+        if (f.Strings is null) return num;
+        // A value_string without an entry for the value reads "Unknown (n)" in Wireshark.
+        return $"{name ?? "Unknown"} ({num})";
     }
 
     private static string Integer(FieldDef f, ulong v, bool forLabel)
