@@ -8,11 +8,11 @@ public static class IPv6Fields
     public static readonly FieldDef Ipv6 = FieldDef.Protocol("ipv6", "Internet Protocol Version 6");
     public static readonly FieldDef Version = new("ipv6.version", "Version", FieldType.UInt8, bitmask: 0xF0);
     public static readonly FieldDef TClass = new("ipv6.tclass", "Traffic Class", FieldType.UInt32, FieldBase.Hex, bitmask: 0x0FF00000);
-    public static readonly FieldDef Dscp = new("ipv6.tclass.dscp", "Differentiated Services Codepoint", FieldType.UInt32, bitmask: 0x0FC00000, strings: IPv4Fields.DscpNames);
-    public static readonly FieldDef Ecn = new("ipv6.tclass.ecn", "Explicit Congestion Notification", FieldType.UInt32, bitmask: 0x00300000, strings: IPv4Fields.EcnNames);
+    public static readonly FieldDef Dscp = new("ipv6.tclass.dscp", "Differentiated Services Codepoint", FieldType.UInt32, FieldBase.Dec, bitmask: 0x0FC00000, strings: IPv4Fields.DscpNames);
+    public static readonly FieldDef Ecn = new("ipv6.tclass.ecn", "Explicit Congestion Notification", FieldType.UInt32, FieldBase.Dec, bitmask: 0x00300000, strings: IPv4Fields.EcnNames);
     public static readonly FieldDef Flow = new("ipv6.flow", "Flow Label", FieldType.UInt32, FieldBase.Hex, bitmask: 0x000FFFFF, bitWidth: 24);
     public static readonly FieldDef Plen = new("ipv6.plen", "Payload Length", FieldType.UInt16);
-    public static readonly FieldDef Nxt = new("ipv6.nxt", "Next Header", FieldType.UInt8, strings: IpProtocols.Names);
+    public static readonly FieldDef Nxt = new("ipv6.nxt", "Next Header", FieldType.UInt8, FieldBase.Dec, strings: IpProtocols.Names);
     public static readonly FieldDef Hlim = new("ipv6.hlim", "Hop Limit", FieldType.UInt8);
     public static readonly FieldDef Src = new("ipv6.src", "Source Address", FieldType.IPv6);
     public static readonly FieldDef Dst = new("ipv6.dst", "Destination Address", FieldType.IPv6);
@@ -46,23 +46,23 @@ public static class IPv6Fields
 
     // Hop-by-hop and destination options headers.
     public static readonly FieldDef HopOpts = FieldDef.Protocol("ipv6.hopopts", "IPv6 Hop-by-Hop Option");
-    public static readonly FieldDef HopOptsNxt = new("ipv6.hopopts.nxt", "Next Header", FieldType.UInt8, strings: IpProtocols.Names);
+    public static readonly FieldDef HopOptsNxt = new("ipv6.hopopts.nxt", "Next Header", FieldType.UInt8, FieldBase.Dec, strings: IpProtocols.Names);
     public static readonly FieldDef HopOptsLen = new("ipv6.hopopts.len", "Length", FieldType.UInt8);
     public static readonly FieldDef HopOptsLenOct = new("ipv6.hopopts.len_oct", "Length", FieldType.UInt16, unit: " bytes");
     public static readonly FieldDef DstOpts = FieldDef.Protocol("ipv6.dstopts", "Destination Options for IPv6");
-    public static readonly FieldDef DstOptsNxt = new("ipv6.dstopts.nxt", "Next Header", FieldType.UInt8, strings: IpProtocols.Names);
+    public static readonly FieldDef DstOptsNxt = new("ipv6.dstopts.nxt", "Next Header", FieldType.UInt8, FieldBase.Dec, strings: IpProtocols.Names);
     public static readonly FieldDef DstOptsLen = new("ipv6.dstopts.len", "Length", FieldType.UInt8);
     public static readonly FieldDef DstOptsLenOct = new("ipv6.dstopts.len_oct", "Length", FieldType.UInt16, unit: " bytes");
 
     public static readonly FieldDef Opt = new("ipv6.opt", "IPv6 Option", FieldType.None);
     public static readonly FieldDef OptType = new("ipv6.opt.type", "Type", FieldType.UInt8, FieldBase.Hex, strings: OptionNames);
-    public static readonly FieldDef OptAction = new("ipv6.opt.type.action", "Action", FieldType.UInt8, bitmask: 0xC0, strings: OptionActions);
+    public static readonly FieldDef OptAction = new("ipv6.opt.type.action", "Action", FieldType.UInt8, FieldBase.Dec, bitmask: 0xC0, strings: OptionActions);
     public static readonly FieldDef OptChange = new("ipv6.opt.type.change", "May Change", FieldType.Boolean, bitmask: 0x20, bitWidth: 8, trueFalse: TrueFalse.YesNo);
     public static readonly FieldDef OptRest = new("ipv6.opt.type.rest", "Low-Order Bits", FieldType.UInt8, FieldBase.Hex, bitmask: 0x1F);
     public static readonly FieldDef OptLength = new("ipv6.opt.length", "Length", FieldType.UInt8);
     public static readonly FieldDef OptPad1 = new("ipv6.opt.pad1", "Pad1", FieldType.None);
     public static readonly FieldDef OptPadN = new("ipv6.opt.padn", "PadN", FieldType.Bytes);
-    public static readonly FieldDef OptRouterAlert = new("ipv6.opt.router_alert", "Router Alert", FieldType.UInt16, strings: RouterAlertNames);
+    public static readonly FieldDef OptRouterAlert = new("ipv6.opt.router_alert", "Router Alert", FieldType.UInt16, FieldBase.Dec, strings: RouterAlertNames);
     public static readonly FieldDef OptJumbo = new("ipv6.opt.jumbo", "Payload Length", FieldType.UInt32);
     public static readonly FieldDef OptTunnelEncapLimit = new("ipv6.opt.tel", "Tunnel Encapsulation Limit", FieldType.UInt8);
     public static readonly FieldDef OptHomeAddress = new("ipv6.opt.mipv6.home_address", "Home Address", FieldType.IPv6);
@@ -70,10 +70,10 @@ public static class IPv6Fields
 
     // Routing header.
     public static readonly FieldDef Routing = FieldDef.Protocol("ipv6.routing", "Routing Header for IPv6");
-    public static readonly FieldDef RoutingNxt = new("ipv6.routing.nxt", "Next Header", FieldType.UInt8, strings: IpProtocols.Names);
+    public static readonly FieldDef RoutingNxt = new("ipv6.routing.nxt", "Next Header", FieldType.UInt8, FieldBase.Dec, strings: IpProtocols.Names);
     public static readonly FieldDef RoutingLen = new("ipv6.routing.len", "Length", FieldType.UInt8);
     public static readonly FieldDef RoutingLenOct = new("ipv6.routing.len_oct", "Length", FieldType.UInt16, unit: " bytes");
-    public static readonly FieldDef RoutingType = new("ipv6.routing.type", "Type", FieldType.UInt8, strings: RoutingTypes);
+    public static readonly FieldDef RoutingType = new("ipv6.routing.type", "Type", FieldType.UInt8, FieldBase.Dec, strings: RoutingTypes);
     public static readonly FieldDef RoutingSegLeft = new("ipv6.routing.segleft", "Segments Left", FieldType.UInt8);
     public static readonly FieldDef RoutingSrcReserved = new("ipv6.routing.src.reserved", "Reserved", FieldType.UInt32, FieldBase.Hex);
     public static readonly FieldDef RoutingSrcAddr = new("ipv6.routing.src.addr", "Address", FieldType.IPv6);
@@ -87,7 +87,7 @@ public static class IPv6Fields
 
     // Fragment header.
     public static readonly FieldDef FragHdr = FieldDef.Protocol("ipv6.fraghdr", "Fragment Header for IPv6");
-    public static readonly FieldDef FragNxt = new("ipv6.fraghdr.nxt", "Next header", FieldType.UInt8, strings: IpProtocols.Names);
+    public static readonly FieldDef FragNxt = new("ipv6.fraghdr.nxt", "Next header", FieldType.UInt8, FieldBase.Dec, strings: IpProtocols.Names);
     public static readonly FieldDef FragReservedOctet = new("ipv6.fraghdr.reserved_octet", "Reserved octet", FieldType.UInt8, FieldBase.Hex);
     public static readonly FieldDef FragOffset = new("ipv6.fraghdr.offset", "Offset", FieldType.UInt16, bitmask: 0xFFF8);
     public static readonly FieldDef FragReservedBits = new("ipv6.fraghdr.reserved_bits", "Reserved bits", FieldType.UInt16, bitmask: 0x0006);

@@ -7,7 +7,7 @@ namespace Sniffer.Dissectors.Ip;
 public static class Icmpv6Fields
 {
     public static readonly FieldDef Icmpv6 = FieldDef.Protocol("icmpv6", "Internet Control Message Protocol v6");
-    public static readonly FieldDef Type = new("icmpv6.type", "Type", FieldType.UInt8, strings: TypeNames);
+    public static readonly FieldDef Type = new("icmpv6.type", "Type", FieldType.UInt8, FieldBase.Dec, strings: TypeNames);
     public static readonly FieldDef Code = new("icmpv6.code", "Code", FieldType.UInt8);
     public static readonly FieldDef Checksum = new("icmpv6.checksum", "Checksum", FieldType.UInt16, FieldBase.Hex);
     public static readonly FieldDef ChecksumStatus = new("icmpv6.checksum.status", "Checksum Status", FieldType.UInt8, strings: ChecksumStatusNames.Names);
@@ -24,7 +24,7 @@ public static class Icmpv6Fields
     public static readonly FieldDef RaFlagM = new("icmpv6.nd.ra.flag.m", "Managed address configuration", FieldType.Boolean, bitmask: 0x80, bitWidth: 8);
     public static readonly FieldDef RaFlagO = new("icmpv6.nd.ra.flag.o", "Other configuration", FieldType.Boolean, bitmask: 0x40, bitWidth: 8);
     public static readonly FieldDef RaFlagH = new("icmpv6.nd.ra.flag.h", "Home Agent", FieldType.Boolean, bitmask: 0x20, bitWidth: 8);
-    public static readonly FieldDef RaFlagPrf = new("icmpv6.nd.ra.flag.prf", "Prf (Default Router Preference)", FieldType.UInt8, bitmask: 0x18, strings: new((0, "Medium"), (1, "High"), (2, "Reserved"), (3, "Low")));
+    public static readonly FieldDef RaFlagPrf = new("icmpv6.nd.ra.flag.prf", "Prf (Default Router Preference)", FieldType.UInt8, FieldBase.Dec, bitmask: 0x18, strings: new((0, "Medium"), (1, "High"), (2, "Reserved"), (3, "Low")));
     public static readonly FieldDef RaFlagP = new("icmpv6.nd.ra.flag.p", "Proxy", FieldType.Boolean, bitmask: 0x04, bitWidth: 8);
     public static readonly FieldDef RaFlagRsv = new("icmpv6.nd.ra.flag.rsv", "Reserved", FieldType.UInt8, bitmask: 0x03);
     public static readonly FieldDef RaRouterLifetime = new("icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", FieldType.UInt16);
@@ -41,7 +41,7 @@ public static class Icmpv6Fields
     public static readonly FieldDef RdDestination = new("icmpv6.nd.rd.destination_address", "Destination Address", FieldType.IPv6);
 
     public static readonly FieldDef Opt = new("icmpv6.opt", "ICMPv6 Option", FieldType.None);
-    public static readonly FieldDef OptType = new("icmpv6.opt.type", "Type", FieldType.UInt8, strings: OptionNames);
+    public static readonly FieldDef OptType = new("icmpv6.opt.type", "Type", FieldType.UInt8, FieldBase.Dec, strings: OptionNames);
     public static readonly FieldDef OptLength = new("icmpv6.opt.length", "Length", FieldType.UInt8);
     public static readonly FieldDef OptLinkAddr = new("icmpv6.opt.linkaddr", "Link-layer address", FieldType.Bytes);
     public static readonly FieldDef OptSrcLinkAddr = new("icmpv6.opt.src_linkaddr", "Source Link-layer address", FieldType.Bytes);
@@ -69,7 +69,7 @@ public static class Icmpv6Fields
     public static readonly FieldDef MldSourceAddress = new("icmpv6.mld.source_address", "Source Address", FieldType.IPv6);
     public static readonly FieldDef MldrNbRecords = new("icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records", FieldType.UInt16);
     public static readonly FieldDef MldrRecord = new("icmpv6.mldr.mar", "Multicast Address Record", FieldType.None);
-    public static readonly FieldDef MldrRecordType = new("icmpv6.mldr.mar.record_type", "Record Type", FieldType.UInt8, strings: RecordTypes);
+    public static readonly FieldDef MldrRecordType = new("icmpv6.mldr.mar.record_type", "Record Type", FieldType.UInt8, FieldBase.Dec, strings: RecordTypes);
     public static readonly FieldDef MldrAuxDataLen = new("icmpv6.mldr.mar.aux_data_len", "Aux Data Len", FieldType.UInt8);
     public static readonly FieldDef MldrNbSources = new("icmpv6.mldr.mar.nb_sources", "Number of Sources", FieldType.UInt16);
     public static readonly FieldDef MldrMulticastAddress = new("icmpv6.mldr.mar.multicast_address", "Multicast Address", FieldType.IPv6);

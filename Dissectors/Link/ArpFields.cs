@@ -6,11 +6,11 @@ namespace Sniffer.Dissectors.Link;
 public static class ArpFields
 {
     public static readonly FieldDef Arp = FieldDef.Protocol("arp", "Address Resolution Protocol");
-    public static readonly FieldDef HwType = new("arp.hw.type", "Hardware type", FieldType.UInt16, strings: HardwareTypes);
+    public static readonly FieldDef HwType = new("arp.hw.type", "Hardware type", FieldType.UInt16, FieldBase.Dec, strings: HardwareTypes);
     public static readonly FieldDef ProtoType = new("arp.proto.type", "Protocol type", FieldType.UInt16, FieldBase.Hex, strings: EtherTypes.Names);
     public static readonly FieldDef HwSize = new("arp.hw.size", "Hardware size", FieldType.UInt8);
     public static readonly FieldDef ProtoSize = new("arp.proto.size", "Protocol size", FieldType.UInt8);
-    public static readonly FieldDef Opcode = new("arp.opcode", "Opcode", FieldType.UInt16, strings: Opcodes);
+    public static readonly FieldDef Opcode = new("arp.opcode", "Opcode", FieldType.UInt16, FieldBase.Dec, strings: Opcodes);
     public static readonly FieldDef IsGratuitous = new("arp.isgratuitous", "Is gratuitous", FieldType.Boolean, trueFalse: TrueFalse.TrueFalseText);
     public static readonly FieldDef IsProbe = new("arp.isprobe", "Is probe", FieldType.Boolean, trueFalse: TrueFalse.TrueFalseText);
     public static readonly FieldDef IsAnnouncement = new("arp.isannouncement", "Is announcement", FieldType.Boolean, trueFalse: TrueFalse.TrueFalseText);

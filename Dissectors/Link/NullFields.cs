@@ -6,7 +6,7 @@ namespace Sniffer.Dissectors.Link;
 public static class NullFields
 {
     public static readonly FieldDef Null = FieldDef.Protocol("null", "Null/Loopback");
-    public static readonly FieldDef Family = new("null.family", "Family", FieldType.UInt32, strings: Families);
+    public static readonly FieldDef Family = new("null.family", "Family", FieldType.UInt32, FieldBase.Dec, strings: Families);
     public static readonly FieldDef Type = new("null.type", "Type", FieldType.UInt16, FieldBase.Hex, strings: EtherTypes.Names);
 
     public const uint AfInet = 2, AfIso = 7, AfIpx = 23, AfInet6Bsd = 24, AfInet6FreeBsd = 28, AfInet6Darwin = 30;

@@ -7,8 +7,8 @@ namespace Sniffer.Dissectors.Link;
 public static class SllFields
 {
     public static readonly FieldDef Sll = FieldDef.Protocol("sll", "Linux cooked capture");
-    public static readonly FieldDef PktType = new("sll.pkttype", "Packet type", FieldType.UInt16, strings: PacketTypes);
-    public static readonly FieldDef HaType = new("sll.hatype", "Link-layer address type", FieldType.UInt16, strings: HardwareTypes);
+    public static readonly FieldDef PktType = new("sll.pkttype", "Packet type", FieldType.UInt16, FieldBase.Dec, strings: PacketTypes);
+    public static readonly FieldDef HaType = new("sll.hatype", "Link-layer address type", FieldType.UInt16, FieldBase.Dec, strings: HardwareTypes);
     public static readonly FieldDef HaLen = new("sll.halen", "Link-layer address length", FieldType.UInt16);
     public static readonly FieldDef SrcEth = new("sll.src.eth", "Source", FieldType.Ether);
     public static readonly FieldDef SrcIpv4 = new("sll.src.ipv4", "Source", FieldType.IPv4);

@@ -6,7 +6,7 @@ namespace Sniffer.Dissectors.Link;
 public static class VlanFields
 {
     public static readonly FieldDef Vlan = FieldDef.Protocol("vlan", "802.1Q Virtual LAN");
-    public static readonly FieldDef Priority = new("vlan.priority", "Priority", FieldType.UInt16, bitmask: 0xE000, strings: PriorityNames);
+    public static readonly FieldDef Priority = new("vlan.priority", "Priority", FieldType.UInt16, FieldBase.Dec, bitmask: 0xE000, strings: PriorityNames);
     public static readonly FieldDef Dei = new("vlan.dei", "DEI", FieldType.Boolean, bitmask: 0x1000, bitWidth: 16, trueFalse: new("Eligible", "Ineligible"));
     public static readonly FieldDef Id = new("vlan.id", "ID", FieldType.UInt16, bitmask: 0x0FFF);
     public static readonly FieldDef EtherType = new("vlan.etype", "Type", FieldType.UInt16, FieldBase.Hex, strings: EtherTypes.Names);
