@@ -41,7 +41,8 @@ public static class IPv4Dissector
         var src = h.Slice(12, 4);
         var dst = h.Slice(16, 4);
 
-        sink.PushProtocol(IPv4Fields.Ip, offset, Math.Max(MinHeader, headerLength));
+        // The item never reaches past the captured bytes, even when the header length claims more.
+        sink.PushProtocol(IPv4Fields.Ip, offset, Math.Min(Math.Max(MinHeader, headerLength), frame.Length - offset));
         if (sink.WantsTree) sink.SetLabel($"Internet Protocol Version 4, Src: {FieldFormatter.IPv4(src)}, Dst: {FieldFormatter.IPv4(dst)}");
         sink.AddUInt(IPv4Fields.Version, offset, 1, versionIhl);
         sink.AddUInt(IPv4Fields.HdrLen, offset, 1, (ulong)headerLength);
