@@ -30,3 +30,12 @@ internal static class Corpus
         return frames;
     }
 }
+
+/// <summary>A fact that is skipped, with the reason, when the conformance corpus isn't there.</summary>
+public sealed class CorpusFactAttribute : FactAttribute
+{
+    public CorpusFactAttribute()
+    {
+        if (Corpus.Directory is null) Skip = Corpus.SkipReason;
+    }
+}
