@@ -60,8 +60,10 @@ try
     var result = session.Run();
     var s = result.Statistics;
     Console.Error.WriteLine($"{result.Frames} packet{(result.Frames == 1 ? "" : "s")} captured");
-    if (s.TotalDropped > 0)
-        Console.Error.WriteLine($"dropped: {s.KernelDropped ?? 0} by kernel, {s.InterfaceDropped ?? 0} by interface, {s.QueueDropped} by our queue");
+    if (s.TotalDropped > 0 || Environment.GetEnvironmentVariable("HARNESS_STATS") == "1")
+        Console.Error.WriteLine($"dropped: {s.KernelDropped?.ToString() ?? "?"} by kernel, {s.InterfaceDropped?.ToString() ?? "?"} by interface, " +
+            $"{s.QueueDropped} by our queue; queued {s.Captured}; kernel received {s.KernelReceived?.ToString() ?? "?"}" +
+            (s.ReceivedCountsBothDirections ? " (counts loopback packets twice)" : ""));
     return 0;
 }
 catch (LiveCaptureException e)
