@@ -5,7 +5,6 @@
 # nothing is sent to any address outside them. Run as root:
 #
 #   sudo samples/record.sh                                   # uses ./sniffer
-#   sudo SNIFFER=samples/tools/capture-harness/sniffer samples/record.sh
 #   sudo samples/record.sh dns-zoo https-sni                 # only some samples
 #
 # The capture tool gets tshark-style flags: -i IFACE -q -w FILE -f 'FILTER', and is stopped with SIGINT.
@@ -25,7 +24,7 @@ CLIENT_IP=10.77.1.2 ROUTER_CLI_IP=10.77.1.1 ROUTER_SRV_IP=10.77.2.1 SERVER_IP=10
 
 [ "$(id -u)" -eq 0 ] || { echo "record.sh: run as root (it creates network namespaces)" >&2; exit 1; }
 [ -x "$SNIFFER" ] || command -v "$SNIFFER" >/dev/null || {
-    echo "record.sh: capture tool '$SNIFFER' not found; set SNIFFER=... (e.g. samples/tools/capture-harness/sniffer)" >&2; exit 1; }
+    echo "record.sh: capture tool '$SNIFFER' not found; set SNIFFER=... (e.g. ./sniffer at the repository root)" >&2; exit 1; }
 SNIFFER=$(cd "$(dirname "$SNIFFER")" && pwd)/$(basename "$SNIFFER")
 
 WORK=$(mktemp -d /tmp/sniffer-record.XXXXXX)
