@@ -239,10 +239,18 @@ public class SemanticsTests
     {
         var values = Udp().Values;
         var f = DisplayFilter.Compile("udp.port in {80, 5000..6000} && udp.payload[0:4] == \"GET \" && udp.payload matches \"index\" && lower(frame.protocols) contains \"dns\" && len(udp.payload) > 3 && udp.srcport + 1 == 54");
-        Assert.True(f.Matches(values));
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++) f.Matches(values);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // Warm up first: tiered JIT and the regex interpreter set themselves up on early calls.
+        for (int i = 0; i < 500; i++) Assert.True(f.Matches(values));
+        // Best of three rounds: with other test classes running in parallel, a one-off runtime allocation
+        // (tier-up bookkeeping) occasionally lands on this thread; a per-call allocation would show in every round.
+        long best = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++) f.Matches(values);
+            best = Math.Min(best, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, best);
     }
 
     [Fact]
