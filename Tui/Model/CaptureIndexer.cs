@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Sniffer.Analysis.Pipeline;
+using Sniffer.Analysis.Tcp;
 using Sniffer.Capture;
 using Sniffer.Dissectors.Core;
 using Sniffer.Dissectors.Expert;
@@ -25,6 +26,9 @@ public sealed class CaptureIndexer : IDisposable
     public PacketIndex Index { get; } = new();
     public ConversationTable Conversations { get; } = new();
     public ExpertLog Experts { get; } = new();
+
+    /// <summary>TCP analysis: filled by the indexing pass, read by every later re-dissection.</summary>
+    public SynchronizedAnalyzer Analyzer { get; } = new(new TcpAnalyzer());
 
     /// <summary>Set once the file is open (the first frames may not be indexed yet).</summary>
     public FrameStore? Store { get; private set; }
@@ -83,9 +87,10 @@ public sealed class CaptureIndexer : IDisposable
 
     private void IndexFrames(ICaptureReader reader, FrameStore store)
     {
-        var processor = new PacketProcessor(analyzer: null) { FromPcapng = FromPcapng };
+        var processor = new PacketProcessor(Analyzer) { FromPcapng = FromPcapng };
         int interfacesSeen = reader.Interfaces.Count;
         processor.UseInterfaces(reader.Interfaces);
+        var notes = new List<ExpertDef>();
         var token = _cancel.Token;
         while (!token.IsCancellationRequested && reader.TryRead(out var info, out var data))
         {
@@ -96,7 +101,8 @@ public sealed class CaptureIndexer : IDisposable
                 processor.UseInterfaces(reader.Interfaces);
             }
             var ctx = processor.Next(info, wantColumns: false, wantProtocols: false);
-            var sink = new NullSink();
+            notes.Clear();
+            var sink = new ExpertSink(notes);
             try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
             catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
             {
@@ -105,32 +111,20 @@ public sealed class CaptureIndexer : IDisposable
             int frameIndex = Index.Count;
             var transport = TransportPeek.Read(data, ctx.Layers);
             int conversationId = -1;
-            bool retransmission = false;
             if (FlowKey.TryCreate(data, ctx.Layers, transport, out var key, out bool fromA))
             {
                 var conversation = Conversations.Observe(key, fromA, frameIndex, info.TimestampNs, info.OriginalLength);
                 conversationId = conversation.Id;
-                if (transport.IsTcp) retransmission = InterimTcpAnalysis.Observe(conversation, transport, fromA);
+                // The side sending the first SYN (without ACK) is the client, whoever spoke first in the capture.
+                if (transport.IsTcp && transport.Has(TcpSegment.Syn) && !transport.Has(TcpSegment.AckFlag)) conversation.ClientIsA = fromA;
             }
-            var colour = RowColours.Classify(ctx, transport, data, retransmission);
+            var colour = RowColours.Classify(ctx, transport, data);
             Index.Add(new IndexEntry(info.FileOffset, info.TimestampNs, info.OriginalLength, conversationId, colour));
-            NoteExperts(frameIndex, ctx, transport, retransmission);
+            foreach (var note in notes) Experts.Add(new ExpertEntry(frameIndex, note.Severity, ExpertDef.GroupName(note.Group), note.Message));
+            if (ctx.Malformed && notes.Count == 0) Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Error, "Malformed", $"Malformed packet ({ctx.Protocol})"));
             Volatile.Write(ref _bytesRead, info.FileOffset + data.Length);
         }
         Volatile.Write(ref _bytesRead, TotalBytes);
-    }
-
-    private void NoteExperts(int frameIndex, in PacketContext ctx, in TransportPeek transport, bool retransmission)
-    {
-        if (ctx.Malformed) Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Error, "Malformed", $"Malformed packet ({ctx.Protocol})"));
-        if (retransmission) Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Note, "Sequence", "This frame is a (suspected) retransmission"));
-        if (transport.IsTcp && transport.Has(TcpSegment.Rst)) Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Warning, "Sequence", "Connection reset (RST)"));
-        if (transport.IsTcp && transport.Has(TcpSegment.Syn) && !transport.Has(TcpSegment.AckFlag))
-            Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Chat, "Sequence", "Connection establish request (SYN)"));
-        if (transport.IsTcp && transport.Has(TcpSegment.Syn) && transport.Has(TcpSegment.AckFlag))
-            Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Chat, "Sequence", "Connection establish acknowledge (SYN+ACK)"));
-        if (transport.IsTcp && transport.Has(TcpSegment.Fin))
-            Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Chat, "Sequence", "Connection finish (FIN)"));
     }
 
     /// <summary>Gzip files are decompressed once to a temporary file: random access needs a seekable file.</summary>

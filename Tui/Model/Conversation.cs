@@ -28,8 +28,4 @@ public sealed class Conversation(int id, FlowKey key, int firstFrame, long start
     public string AddressB => _addressB ??= Key.FormatAddress(Key.AddressB);
     public long Packets => PacketsAToB + PacketsBToA;
     public long Bytes => BytesAToB + BytesBToA;
-
-    // Interim TCP sequence tracking (highest sequence end per direction) until Analysis/Tcp lands.
-    internal uint NextSeqA, NextSeqB;
-    internal bool SeenSeqA, SeenSeqB;
 }

@@ -14,9 +14,13 @@ public sealed class PacketSession
 {
     private const int RowCacheSize = 4096;
     private readonly LruCache<int, PacketRow> _rows = new(RowCacheSize);
-    private readonly PacketProcessor _processor = new();
+    private readonly PacketProcessor _processor;
 
-    public PacketSession(CaptureIndexer indexer) => Indexer = indexer;
+    public PacketSession(CaptureIndexer indexer)
+    {
+        Indexer = indexer;
+        _processor = new PacketProcessor(indexer.Analyzer);
+    }
 
     public CaptureIndexer Indexer { get; }
     public PacketIndex Index => Indexer.Index;
@@ -91,14 +95,14 @@ public sealed class PacketSession
         return new PacketDetail(index, builder.Root, data, TransportPeek.Read(data, ctx.Layers), SummaryColumns.Source(data, ctx), SummaryColumns.Destination(data, ctx));
     }
 
-    /// <summary>The layer offsets of a frame already read (fast path, no tree).</summary>
-    public LayerInfo Layers(int index, in FrameInfo info, byte[] data)
+    /// <summary>The fast-path context of a frame already read: layer offsets and TCP analysis flags, no tree.</summary>
+    public PacketContext FastContext(int index, in FrameInfo info, byte[] data)
     {
         var ctx = Revisit(index, info, wantColumns: false);
         var sink = new NullSink();
         try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { }
-        return ctx.Layers;
+        return ctx;
     }
 
     /// <summary>Dissects a packet into the values a filter asked for.</summary>

@@ -5,14 +5,14 @@ namespace Sniffer.Tui.Model;
 /// <summary>Picks a packet's colouring rule from what one fast dissection pass learned (Wireshark's default rules, in order).</summary>
 public static class RowColours
 {
-    public static RowColour Classify(in PacketContext ctx, in TransportPeek transport, ReadOnlySpan<byte> frame, bool interimRetransmission)
+    public static RowColour Classify(in PacketContext ctx, in TransportPeek transport, ReadOnlySpan<byte> frame)
     {
         if (ctx.Malformed) return RowColour.Malformed;
         if (transport.IsTcp)
         {
             // "Bad TCP": tcp.analysis.flags && !tcp.analysis.window_update
             var analysis = ctx.TcpFlags & ~TcpAnalysisFlags.WindowUpdate;
-            if (analysis != TcpAnalysisFlags.None || interimRetransmission) return RowColour.BadTcp;
+            if (analysis != TcpAnalysisFlags.None) return RowColour.BadTcp;
             if (transport.Has(TcpSegment.Rst)) return RowColour.TcpReset;
             if (transport.Has(TcpSegment.Syn) || transport.Has(TcpSegment.Fin)) return RowColour.SynFin;
             if (ctx.Protocol is "HTTP" or "HTTP/JSON" or "HTTP/XML") return RowColour.Http;

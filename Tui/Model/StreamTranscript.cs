@@ -5,16 +5,19 @@ namespace Sniffer.Tui.Model;
 /// <summary>One packet of a conversation as the ladder and follow-stream views need it.</summary>
 public sealed record StreamSegment(
     int FrameIndex, long TimestampNs, bool FromClient, ushort TcpFlags, uint RelativeSeq, uint RelativeAck,
-    bool HasAck, int Length, byte[] Payload, bool Retransmission)
+    bool HasAck, int Length, byte[] Payload, TcpAnalysisFlags Analysis)
 {
     public bool Has(ushort flag) => (TcpFlags & flag) != 0;
+
+    /// <summary>Data sent before (retransmissions): left out when following the stream.</summary>
+    public bool Retransmission => (Analysis & (TcpAnalysisFlags.Retransmission | TcpAnalysisFlags.FastRetransmission | TcpAnalysisFlags.SpuriousRetransmission)) != 0;
 }
 
 /// <summary>
 /// The packets of one conversation in capture order with client/server roles, relative sequence
 /// numbers and payloads. Built on demand by reading only that conversation's frames back from the file.
-/// (Interim: until Analysis/Tcp's reassembly lands, payloads are concatenated in capture order,
-/// skipping segments already flagged as retransmissions.)
+/// Payloads are concatenated in capture order, leaving out segments TCP analysis flagged as
+/// retransmissions (out-of-order segments are not reordered).
 /// </summary>
 public sealed class StreamTranscript
 {
@@ -59,7 +62,8 @@ public sealed class StreamTranscript
             ref readonly var entry = ref index[i];
             if (entry.Conversation != conversationId) continue;
             if (!session.TryReadFrame(i, out var info, out var data)) continue;
-            var layers = session.Layers(i, info, data);
+            var ctx = session.FastContext(i, info, data);
+            var layers = ctx.Layers;
             var t = TransportPeek.Read(data, layers);
             if (!FlowKey.TryCreate(data, layers, t, out _, out bool fromA)) continue;
             bool fromClient = fromA == conversation.ClientIsA;
@@ -74,7 +78,7 @@ public sealed class StreamTranscript
             byte[] payload = t.PayloadOffset >= 0 && available > 0 ? data.AsSpan(t.PayloadOffset, available).ToArray() : Array.Empty<byte>();
             segments.Add(new StreamSegment(i, entry.TimestampNs, fromClient, t.TcpFlags,
                 t.IsTcp ? t.Seq - ownIsn : 0, hasAck && peerIsn is { } p ? t.Ack - p : (hasAck ? t.Ack : 0), hasAck,
-                t.PayloadLength, payload, entry.Colour == RowColour.BadTcp));
+                t.PayloadLength, payload, ctx.TcpFlags));
         }
         return new StreamTranscript(conversation, segments);
     }

@@ -120,7 +120,7 @@ public sealed class LadderView : View
         if (selected) return Palette.Cursor;
         return arrow.Mark switch
         {
-            LadderMark.Reset or LadderMark.Retransmission => Palette.Warning,
+            LadderMark.Reset or LadderMark.Problem => Palette.Warning,
             _ => arrow.Segment.FromClient ? Palette.Client : Palette.Server,
         };
     }
