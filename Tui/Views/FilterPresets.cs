@@ -9,7 +9,8 @@ public sealed record FilterPreset(char Key, string Name, string Filter)
     [
         new('1', "SYN/ACK exchanges", "tcp.flags.syn == 1 && tcp.flags.ack == 1"),
         new('2', "Handshakes", "tcp.flags.syn == 1"),
-        new('3', "Problems", "tcp.analysis.flags"),
+        // Wireshark's "Bad TCP" rule: window updates are analysis flags too, but not problems.
+        new('3', "Problems", "tcp.analysis.flags && !tcp.analysis.window_update"),
         new('4', "DNS", "dns"),
         new('5', "HTTP", "http"),
         new('0', "Clear filter", ""),

@@ -13,7 +13,7 @@ public static class HelpDialog
           Up/Down PgUp/PgDn   move            Home/End, g/G   first/last packet
           Tab / Shift+Tab     next/prev pane  Enter           go to the detail tree
           /  or Ctrl+F        edit display filter (Enter applies, Esc returns, Up/Down history)
-          1  SYN/ACK exchanges   2  handshakes (SYN)   3  problems (tcp.analysis.flags)
+          1  SYN/ACK exchanges   2  handshakes (SYN)   3  problems (Bad TCP)
           4  DNS                 5  HTTP               0  clear the filter
           f  F2   follow the selected packet's stream
           l  F3   handshake ladder of the selected TCP stream

@@ -45,7 +45,7 @@ public sealed class LadderView : View
     public void SelectFrame(int frameIndex)
     {
         for (int i = 0; i < _model.Arrows.Count; i++)
-            if (_model.Arrows[i].Segment.FrameIndex == frameIndex) { Selected = i; EnsureVisible(); return; }
+            if (_model.Arrows[i].Segment.FrameIndex == frameIndex) { Selected = i; SetNeedsDraw(); return; }
     }
 
     private bool? MoveBy(int delta)
@@ -66,6 +66,7 @@ public sealed class LadderView : View
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
+        EnsureVisible(); // here, because the height is only known once laid out
         int width = Viewport.Width;
         int left = TimeWidth + 2;
         int right = Math.Max(left + 30, width - NoteWidth - 2);
