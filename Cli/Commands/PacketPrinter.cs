@@ -89,6 +89,7 @@ public sealed class PacketPrinter : IDisposable
 
         if (_filter is not null && !_filter.Matches(_values, data)) return false;
         Displayed++;
+        _processor.MarkDisplayed(ctx);
         if (_print) Render(data, ctx, tree);
         return true;
     }
