@@ -98,7 +98,7 @@ public sealed class PacketPrinter : IDisposable
     {
         if (_json is not null)
         {
-            _json.Write(tree!.Root, ctx.Frame.TimestampNs);
+            _json.Write(tree!.Root, ctx.Frame.TimestampNs, data, ctx.Sources);
             return;
         }
         if (_fields is not null)

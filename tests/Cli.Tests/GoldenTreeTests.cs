@@ -23,3 +23,16 @@ public sealed class GoldenTreeTests
         Assert.Equal(expected, result.Stdout);
     }
 }
+
+/// <summary>`sniffer -T json` against `tshark -n -T json`, minus the *.oui_resolved names (Sniffer ships no manufacturer database).</summary>
+public sealed class GoldenJsonTests
+{
+    [Fact]
+    public void JsonMatchesTshark()
+    {
+        var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "handshakes-1-3.tshark-json.txt"));
+        var result = CliRunner.Run("-r", TestPaths.Sample("handshakes.pcapng"), "-n", "-T", "json", "-c", "3");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(expected, result.Stdout);
+    }
+}
