@@ -58,6 +58,12 @@ google="$corpus/ppa__http_google.pcapng"
 espn="$corpus/ppa__http_espn.pcapng"
 fail="$corpus/ppa__http_espn_fail.pcapng"
 
+# No arguments: the bundled website-load sample.
+if [ -f "$root/samples/pcaps/website-load.pcapng" ]; then
+  start ""
+  check default-sample "website-load.pcapng" "Packets: 53" "[SYN]"
+fi
+
 start "$google"
 check packet-list "No." "Destination" "74.125.95.104" "[SYN, ACK]" "Packets: 12"
 keys Down Down Down

@@ -122,6 +122,7 @@ public sealed class PacketSession
     private PacketContext Revisit(int index, in FrameInfo info, bool wantColumns, bool wantProtocols = false)
     {
         if (Indexer.FromPcapng != _processor.FromPcapng) _processor.FromPcapng = Indexer.FromPcapng;
+        if (Indexer.Store is { } store) _processor.UseInterfaces(store.Interfaces);
         return _processor.Revisit((uint)(index + 1), info, Index.FirstTimestampNs, Index.PreviousTimestampNs(index), wantColumns, wantProtocols);
     }
 
