@@ -87,7 +87,7 @@ check conversations "Conversations — TCP" "Address A"
 keys Escape
 keys /
 keys -l "tcp.port == 8O"
-check filter-error "col "
+check filter-error "col 13: "
 keys Escape
 
 start "$fail"
