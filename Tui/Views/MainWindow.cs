@@ -46,7 +46,7 @@ public sealed class MainWindow : Window
             new Shortcut(Key.F3, "Ladder", ShowLadder, "l"),
             new Shortcut(Key.F4, "Convs", ShowConversations, "c"),
             new Shortcut(Key.F5, "Expert", ShowExpert, "e"),
-            new Shortcut(Key.F6, "Presets", () => { }, "1-5,0"),
+            new Shortcut(Key.F6, "Presets", ChoosePreset, "1-5,0"),
             new Shortcut(Key.Q.WithCtrl, "Quit", Quit, "q"),
         ]);
         Add(Filter, List, Tree, Hex, _statusLine, shortcuts);
@@ -191,6 +191,15 @@ public sealed class MainWindow : Window
     }
 
     private void ShowHelp() => HelpDialog.Show(_app);
+
+    /// <summary>F6 (or a click on "Presets"): the preset filters as buttons.</summary>
+    public void ChoosePreset()
+    {
+        var presets = FilterPreset.All;
+        int? choice = MessageBox.Query(_app, "Filter presets", "Pick a filter (or press its digit on the main screen).",
+            presets.Select(p => $"_{p.Key} {p.Name}").ToArray());
+        if (choice is int i && i >= 0 && i < presets.Length) ApplyFilterText(presets[i].Filter);
+    }
 
     /// <summary>The conversation of the selected packet, read back from the file; null (with a message) when it has none.</summary>
     private StreamTranscript? SelectedTranscript(bool tcpOnly)
