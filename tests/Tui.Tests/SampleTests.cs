@@ -49,3 +49,19 @@ public sealed class SampleTests
         Assert.Contains("interface lo", ui.Screen); // pcapng interface names reach the tree
     }
 }
+
+public sealed class FollowReassemblyTests
+{
+    [Fact]
+    public void Follow_stream_reassembles_the_lossy_download_like_tshark()
+    {
+        using var ui = new TuiHarness(TestPaths.Sample("lossy-download.pcapng"));
+        var index = ui.Window.Session.Index;
+        int tcp = Enumerable.Range(0, index.Count).First(i => index[i].Conversation >= 0 && ui.Indexer.Conversations[index[i].Conversation].Key.Protocol == 6);
+        var transcript = StreamTranscript.Load(ui.Window.Session, index[tcp].Conversation);
+        var chunks = StreamChunks.Build(transcript);
+        // tshark -q -z follow,tcp,raw,0: 86 bytes from the client, 1,000,259 from the server.
+        Assert.Equal(86, chunks.Where(c => c.FromClient).Sum(c => c.Data.Length));
+        Assert.Equal(1_000_259, chunks.Where(c => !c.FromClient).Sum(c => c.Data.Length));
+    }
+}
