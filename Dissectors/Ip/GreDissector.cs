@@ -199,6 +199,9 @@ public static class GreDissector
                 return ErspanDissector.Dissect(type, (flags & SequenceBit) != 0, frame, offset, end, ref ctx, ref sink, out protocol);
             case GreProtocols.CiscoMetaData:
                 return CiscoMetaDataDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+            case EtherTypes.Mpls:
+            case EtherTypes.MplsMulticast:
+                return Mpls.MplsDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             case EtherTypes.Arp:
                 return ArpDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             default:
