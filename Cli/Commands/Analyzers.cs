@@ -1,3 +1,4 @@
+using Sniffer.Analysis.Pipeline;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Cli.Commands;
@@ -5,5 +6,5 @@ namespace Sniffer.Cli.Commands;
 /// <summary>Creates the stateful analysis for one pass over a capture.</summary>
 public static class Analyzers
 {
-    public static IPacketAnalyzer? Create() => null;
+    public static IPacketAnalyzer? Create() => new AnalyzerSet();
 }

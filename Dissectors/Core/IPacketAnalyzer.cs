@@ -9,4 +9,11 @@ namespace Sniffer.Dissectors.Core;
 public interface IPacketAnalyzer
 {
     void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment segment, out TcpAnalysis analysis);
+
+    /// <summary>
+    /// Matches DNS requests and responses (dns.response_in / response_to / time / retransmission).
+    /// Called once per DNS message, after its header is read. The default knows nothing, so an
+    /// analyzer that only does TCP need not implement it; see Analysis/Dns/DnsTransactionTable.
+    /// </summary>
+    void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) => match = default;
 }

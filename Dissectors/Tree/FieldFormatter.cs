@@ -78,7 +78,9 @@ public static class FieldFormatter
         string num = Integer(f, v, forLabel: true);
         string? name = f.Strings?.Find(v);
         if (f.Base == FieldBase.None) return name ?? (f.Strings is null ? num : $"Unknown ({num})");
-        return name is null ? num : $"{name} ({num})";
+        // A value missing from a field's value_string reads "Unknown (15)", as in proto.c.
+        if (name is null) return f.Strings is null ? num : $"Unknown ({num})";
+        return $"{name} ({num})";
     }
 
     private static string SignedLabel(FieldDef f, long v)
@@ -158,8 +160,9 @@ public static class FieldFormatter
 
     public static string HexNoSeparator(ReadOnlySpan<byte> b) => Convert.ToHexStringLower(b);
 
+    // tshark cuts a bytes label at 72 hex digits (36 bytes) and adds an ellipsis.
     private static string BytesLabel(ReadOnlySpan<byte> b) =>
-        b.Length <= 24 ? HexNoSeparator(b) : HexNoSeparator(b[..24]) + "…";
+        b.Length <= 36 ? HexNoSeparator(b) : HexNoSeparator(b[..36]) + "…";
 
     /// <summary>A string field's text, with control characters escaped the way Wireshark does.</summary>
     public static string Text(ReadOnlySpan<byte> b)
