@@ -41,11 +41,11 @@ public static class CliApp
             stderr.WriteLine($"sniffer: preference \"{pref}\" is not implemented by Sniffer; ignored.");
         if (options.Report is not null) return ListFieldsCommand.Run(options.Report, stdout);
 
+        if (options.ListInterfaces) return ListInterfacesCommand.Run(stdout, stderr);
         string? file = options.ReadFile ?? options.PositionalFile;
+        if (file is null && options.Interface is not null) return new LiveCaptureCommand(options, stdout, stderr).Run();
         if (file is null)
         {
-            if (options.Interface is not null || options.ListInterfaces)
-                throw new UsageException("live capture (-i, -D) is not available in this build yet.");
             file = BundledSamples.Default();
             if (file is null) throw new UsageException("no capture file given (use -r FILE).");
         }

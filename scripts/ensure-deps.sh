@@ -6,7 +6,10 @@
 # Usage: scripts/ensure-deps.sh [runtime|test]
 set -euo pipefail
 want=(libpcap0.8)
-[ "${1:-runtime}" = test ] && want+=(tshark tcpdump)
+case "${1:-runtime}" in
+  test) want+=(tshark tcpdump) ;;
+  bench) want+=(tshark tcpdump libpcap-dev gcc) ;;
+esac
 
 missing=()
 for pkg in "${want[@]}"; do

@@ -21,6 +21,8 @@ public sealed class PacketProcessor
     public IPacketAnalyzer? Analyzer { get; }
     public InfoColumn Info { get; } = new();
     public ProtocolStack Protocols { get; } = new();
+    /// <summary>Reassembled buffers of the current packet (cleared for each packet).</summary>
+    public DataSources Sources { get; } = new();
     public uint FrameNumber { get; private set; }
     public bool FromPcapng { get; set; }
 
@@ -39,6 +41,8 @@ public sealed class PacketProcessor
         if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
         if (wantColumns) { Info.Clear(); ctx.Info = Info; }
         if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
+        Sources.Clear();
+        ctx.Sources = Sources;
         return ctx;
     }
 
@@ -51,6 +55,8 @@ public sealed class PacketProcessor
         if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
         if (wantColumns) { Info.Clear(); ctx.Info = Info; }
         if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
+        Sources.Clear();
+        ctx.Sources = Sources;
         return ctx;
     }
 

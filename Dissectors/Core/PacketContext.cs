@@ -27,6 +27,8 @@ public struct PacketContext
     public InfoColumn? Info;
     /// <summary>frame.protocols, e.g. "eth:ethertype:ip:tcp"; null when not wanted.</summary>
     public ProtocolStack? Protocols;
+    /// <summary>Buffers besides the frame that fields may point into (reassembled data); null when nobody shows them.</summary>
+    public DataSources? Sources;
     /// <summary>Stateful analysis (TCP streams); null for a stateless decode.</summary>
     public IPacketAnalyzer? Analyzer;
     /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
