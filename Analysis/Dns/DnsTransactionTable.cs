@@ -1,3 +1,4 @@
+using Sniffer.Analysis.Pipeline;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Dns;
@@ -23,14 +24,24 @@ public sealed class DnsTransactionTable
     private readonly List<Transaction> _transactions = new();
     private readonly Dictionary<DnsTransactionKey, int> _latest = new();
     /// <summary>Per frame: which transaction it belongs to and what it was told the first time.</summary>
-    private readonly Dictionary<uint, (int Transaction, DnsMatch Match)> _byFrame = new();
+    private readonly Dictionary<(uint Frame, int Ordinal), (int Transaction, DnsMatch Match)> _byFrame = new();
     private uint _highestFrame;
+    private FrameOrdinal _ordinal;
 
     public int Count => _transactions.Count;
 
     public void Match(uint frame, long timestampNs, in DnsTransactionKey key, bool isResponse, out DnsMatch match)
     {
-        if (frame <= _highestFrame && _byFrame.TryGetValue(frame, out var seen))
+        int ordinal = _ordinal.Next(frame);
+        bool found = _byFrame.TryGetValue((frame, ordinal), out var seen);
+        if (!found && frame < _highestFrame)
+        {
+            // An older frame dissected again from its first message.
+            _ordinal.Restart(frame);
+            found = _byFrame.TryGetValue((frame, 0), out seen);
+            if (!found) { match = default; return; }
+        }
+        if (found)
         {
             match = seen.Match;
             // Later frames may have answered this request since (what -2 and the TUI show).
@@ -67,7 +78,7 @@ public sealed class DnsTransactionTable
                 match.OriginalFrame = t.ResponseFrame;
             }
         }
-        _byFrame[frame] = (index, match);
+        _byFrame[(frame, ordinal)] = (index, match);
     }
 
     /// <summary>The first request of a chain of unanswered retransmissions.</summary>

@@ -1,4 +1,5 @@
 using Sniffer.Analysis.Dns;
+using Sniffer.Analysis.Http;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Pipeline;
@@ -15,6 +16,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public AnalyzerSet(IPacketAnalyzer? tcp = null) => _tcp = tcp;
 
     public DnsTransactionTable Dns { get; } = new();
+    public HttpTransactionTable Http { get; } = new();
 
     public void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment segment, out TcpAnalysis analysis)
     {
@@ -24,4 +26,9 @@ public sealed class AnalyzerSet : IPacketAnalyzer
 
     public void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) =>
         Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, out match);
+
+    public void MatchHttp(ref PacketContext ctx, in HttpConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) =>
+        Http.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, isHeadRequest, fullUri, out match);
+
+    public bool HttpAwaitsHeadResponse(in HttpConversationKey key) => Http.AwaitsHeadResponse(key);
 }

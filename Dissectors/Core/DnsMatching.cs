@@ -10,14 +10,19 @@ public readonly record struct DnsTransactionKey(UInt128 Client, UInt128 Server, 
     /// <summary>The key for a message whose addresses and ports the lower layers left in <paramref name="layers"/>.</summary>
     public static DnsTransactionKey From(ReadOnlySpan<byte> frame, in LayerInfo layers, ushort id, bool isResponse)
     {
-        UInt128 src = Address(frame, layers.AddressKind, layers.SrcAddressOffset);
-        UInt128 dst = Address(frame, layers.AddressKind, layers.DstAddressOffset);
+        UInt128 src = EndpointAddress.Read(frame, layers.AddressKind, layers.SrcAddressOffset);
+        UInt128 dst = EndpointAddress.Read(frame, layers.AddressKind, layers.DstAddressOffset);
         return isResponse
             ? new DnsTransactionKey(dst, src, layers.DstPort, layers.SrcPort, id, layers.Transport)
             : new DnsTransactionKey(src, dst, layers.SrcPort, layers.DstPort, id, layers.Transport);
     }
+}
 
-    private static UInt128 Address(ReadOnlySpan<byte> frame, AddressKind kind, int offset)
+/// <summary>A network address as a number, for keys that must not allocate.</summary>
+public static class EndpointAddress
+{
+    /// <summary>The address at <paramref name="offset"/> (zero when the frame does not hold it).</summary>
+    public static UInt128 Read(ReadOnlySpan<byte> frame, AddressKind kind, int offset)
     {
         int length = kind switch { AddressKind.Ether => 6, AddressKind.IPv4 => 4, AddressKind.IPv6 => 16, _ => 0 };
         if (length == 0 || offset < 0 || offset + length > frame.Length) return 0;

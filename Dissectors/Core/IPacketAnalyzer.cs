@@ -16,4 +16,14 @@ public interface IPacketAnalyzer
     /// analyzer that only does TCP need not implement it; see Analysis/Dns/DnsTransactionTable.
     /// </summary>
     void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) => match = default;
+
+    /// <summary>
+    /// Pairs HTTP/1.x requests and responses of one connection in order (pipelining keeps the order).
+    /// Called once per complete message, in the frame that completes it; <paramref name="fullUri"/> is
+    /// the request's http.request.full_uri (empty for a response). Default: no matching.
+    /// </summary>
+    void MatchHttp(ref PacketContext ctx, in HttpConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) => match = default;
+
+    /// <summary>True when the oldest unanswered request of the connection was a HEAD (its response has no body).</summary>
+    bool HttpAwaitsHeadResponse(in HttpConversationKey key) => false;
 }
