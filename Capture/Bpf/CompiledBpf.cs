@@ -30,7 +30,15 @@ public sealed unsafe class CompiledBpf : IDisposable
     /// <summary>Null and libpcap's message when the expression does not compile.</summary>
     public static CompiledBpf? TryCompile(string expression, int linkType, int snapLength, out string? error)
     {
-        IntPtr pcap = LibPcapNative.OpenDead(DataLinkType.FromLinkType(linkType), snapLength);
+        IntPtr pcap;
+        try
+        {
+            pcap = LibPcapNative.OpenDead(DataLinkType.FromLinkType(linkType), snapLength);
+        }
+        catch (Exception e) when (LiveCaptureErrors.IsLibpcapMissing(e))
+        {
+            throw LiveCaptureErrors.LibpcapMissing(e);    // same "apt-get install libpcap0.8" advice as live capture
+        }
         if (pcap == IntPtr.Zero)
         {
             error = $"libpcap cannot describe link type {linkType}";
@@ -46,7 +54,7 @@ public sealed unsafe class CompiledBpf : IDisposable
                 program = null;
                 return compiled;
             }
-            error = Marshal.PtrToStringUTF8(LibPcapNative.GetError(pcap)) ?? "unknown error";
+            error = LibPcapNative.GetError(pcap);
             return null;
         }
         finally

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Sniffer.Capture;
@@ -7,27 +6,17 @@ namespace Sniffer.Capture;
 /// The few libpcap calls SharpPcap does not expose in a usable form: compiling a filter for a
 /// given link type and snaplen with libpcap's own error text, and running it on a frame
 /// with its real wire length.
+/// Bound through function pointers rather than [DllImport] so this assembly needs no
+/// DllImportResolver (only one may exist per assembly, and other code here may want its own).
 /// </summary>
-internal static unsafe partial class LibPcapNative
+internal static unsafe class LibPcapNative
 {
-    private const string Library = "pcap";
-
     // Same search as SharpPcap: the -dev symlink first, then the runtime sonames.
-    private static readonly string[] LinuxCandidates = ["libpcap.so", "libpcap.so.1", "libpcap.so.0.8", "libpcap.so.0"];
+    private static readonly string[] Candidates = OperatingSystem.IsWindows() ? ["wpcap"]
+        : OperatingSystem.IsMacOS() ? ["libpcap.A.dylib", "libpcap.dylib"]
+        : ["libpcap.so", "libpcap.so.1", "libpcap.so.0.8", "libpcap.so.0"];
 
-    static LibPcapNative() => NativeLibrary.SetDllImportResolver(typeof(LibPcapNative).Assembly, Resolve);
-
-    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (name != Library) return IntPtr.Zero;
-        string[] candidates = OperatingSystem.IsWindows() ? ["wpcap"]
-            : OperatingSystem.IsMacOS() ? ["libpcap.A.dylib", "libpcap.dylib"]
-            : LinuxCandidates;
-        foreach (var candidate in candidates)
-            if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out IntPtr handle))
-                return handle;
-        throw new DllNotFoundException($"Unable to load libpcap (tried {string.Join(", ", candidates)}).");
-    }
+    private static readonly IntPtr Library = Load();
 
     /// <summary>struct bpf_program { u_int bf_len; struct bpf_insn *bf_insns; }</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -49,21 +38,40 @@ internal static unsafe partial class LibPcapNative
 
     public const uint NetmaskUnknown = 0xFFFFFFFF;
 
-    [LibraryImport(Library, EntryPoint = "pcap_open_dead")]
-    public static partial IntPtr OpenDead(int linkType, int snapLength);
+    private static readonly delegate* unmanaged<int, int, IntPtr> OpenDeadFn = (delegate* unmanaged<int, int, IntPtr>)Export("pcap_open_dead");
+    private static readonly delegate* unmanaged<IntPtr, void> CloseFn = (delegate* unmanaged<IntPtr, void>)Export("pcap_close");
+    private static readonly delegate* unmanaged<IntPtr, BpfProgramStruct*, byte*, int, uint, int> CompileFn =
+        (delegate* unmanaged<IntPtr, BpfProgramStruct*, byte*, int, uint, int>)Export("pcap_compile");
+    private static readonly delegate* unmanaged<IntPtr, IntPtr> GetErrorFn = (delegate* unmanaged<IntPtr, IntPtr>)Export("pcap_geterr");
+    private static readonly delegate* unmanaged<BpfProgramStruct*, void> FreeCodeFn = (delegate* unmanaged<BpfProgramStruct*, void>)Export("pcap_freecode");
+    private static readonly delegate* unmanaged<BpfProgramStruct*, PacketHeader*, byte*, int> OfflineFilterFn =
+        (delegate* unmanaged<BpfProgramStruct*, PacketHeader*, byte*, int>)Export("pcap_offline_filter");
 
-    [LibraryImport(Library, EntryPoint = "pcap_close")]
-    public static partial void Close(IntPtr pcap);
+    public static IntPtr OpenDead(int linkType, int snapLength) => OpenDeadFn(linkType, snapLength);
 
-    [LibraryImport(Library, EntryPoint = "pcap_compile", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int Compile(IntPtr pcap, BpfProgramStruct* program, string filter, int optimize, uint netmask);
+    public static void Close(IntPtr pcap) => CloseFn(pcap);
 
-    [LibraryImport(Library, EntryPoint = "pcap_geterr")]
-    public static partial IntPtr GetError(IntPtr pcap);
+    public static int Compile(IntPtr pcap, BpfProgramStruct* program, string filter, int optimize, uint netmask)
+    {
+        byte[] utf8 = new byte[System.Text.Encoding.UTF8.GetByteCount(filter) + 1];   // NUL-terminated
+        System.Text.Encoding.UTF8.GetBytes(filter, utf8);
+        fixed (byte* text = utf8)
+            return CompileFn(pcap, program, text, optimize, netmask);
+    }
 
-    [LibraryImport(Library, EntryPoint = "pcap_freecode")]
-    public static partial void FreeCode(BpfProgramStruct* program);
+    public static string GetError(IntPtr pcap) => Marshal.PtrToStringUTF8(GetErrorFn(pcap)) ?? "unknown error";
 
-    [LibraryImport(Library, EntryPoint = "pcap_offline_filter")]
-    public static partial int OfflineFilter(BpfProgramStruct* program, PacketHeader* header, byte* packet);
+    public static void FreeCode(BpfProgramStruct* program) => FreeCodeFn(program);
+
+    public static int OfflineFilter(BpfProgramStruct* program, PacketHeader* header, byte* packet) => OfflineFilterFn(program, header, packet);
+
+    private static IntPtr Load()
+    {
+        foreach (var candidate in Candidates)
+            if (NativeLibrary.TryLoad(candidate, typeof(LibPcapNative).Assembly, null, out IntPtr handle))
+                return handle;
+        throw new DllNotFoundException($"Unable to load libpcap (tried {string.Join(", ", Candidates)}).");
+    }
+
+    private static IntPtr Export(string name) => NativeLibrary.GetExport(Library, name);
 }

@@ -154,6 +154,7 @@ public sealed class LiveCapture : IDisposable
 
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(data.Length, 1));
         data.CopyTo(buffer);
+        // FileOffset -1: a live frame has no place in a file yet.
         var info = new FrameInfo(timestampNs, _linkType, data.Length, Math.Max(wireLength, data.Length), InterfaceId: 0, FileOffset: -1);
         if (_channel.Writer.TryWrite(new CapturedFrame(info, buffer)))
         {

@@ -21,6 +21,10 @@ public sealed record LiveCaptureOptions
     /// <summary>Kernel capture buffer in MiB (tshark -B); null keeps libpcap's default (2 MiB).</summary>
     public int? KernelBufferMiB { get; init; }
 
-    /// <summary>Deliver each packet as it arrives instead of in batches: lower latency for live display.</summary>
-    public bool Immediate { get; init; } = true;
+    /// <summary>
+    /// libpcap immediate mode (deliver each packet at once instead of every ReadTimeout = 100 ms).
+    /// Off by default: measured with SharpPcap 6.3.1 / libpcap 1.10.3 on lo, immediate mode silently lost
+    /// ~83% of a 100k packet/s burst (kernel reported 0 drops), while the default mode delivered all of it.
+    /// </summary>
+    public bool Immediate { get; init; }
 }

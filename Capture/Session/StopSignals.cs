@@ -6,7 +6,7 @@ namespace Sniffer.Capture;
 /// Turns SIGINT/SIGTERM into a cancellation so the capture can flush and write its statistics.
 /// If the user presses Ctrl+C again while we are stopping, the default action (exit) happens.
 /// </summary>
-internal sealed class StopSignals : IDisposable
+internal sealed partial class StopSignals : IDisposable
 {
     private readonly CancellationTokenSource _stop;
     private readonly PosixSignalRegistration[] _registrations;
@@ -15,12 +15,23 @@ internal sealed class StopSignals : IDisposable
     public StopSignals(CancellationTokenSource stop)
     {
         _stop = stop;
+        // A shell starts background jobs with SIGINT ignored, and .NET honours an inherited "ignore".
+        // tshark catches SIGINT regardless, so `sniffer ... & kill -INT $!` works in scripts; we do the same.
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) RestoreDefault(SigInt);
         _registrations =
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
         ];
     }
+
+    private const int SigInt = 2;
+    private static readonly IntPtr SigDfl = IntPtr.Zero;
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial IntPtr Signal(int signal, IntPtr handler);
+
+    private static void RestoreDefault(int signal) => Signal(signal, SigDfl);
 
     public bool Received => Volatile.Read(ref _received) > 0;
 

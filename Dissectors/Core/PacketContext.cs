@@ -33,6 +33,11 @@ public struct PacketContext
     public IPacketAnalyzer? Analyzer;
     /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
     public bool InErrorPacket;
+    /// <summary>
+    /// Offset of the IP header enclosing the layer being dissected (-1 before any), set by IPv4/IPv6 even inside
+    /// ICMP error packets: ICMPv6, TCP and UDP read their checksum pseudo-header and ICMP its TTL from it.
+    /// </summary>
+    public int CurrentIpOffset;
     /// <summary>Nesting depth of tunnels, to stop hostile recursion.</summary>
     public int Depth;
 
@@ -51,6 +56,7 @@ public struct PacketContext
         PreviousTimestampNs = previousTs,
         Layers = LayerInfo.Empty,
         Protocol = "",
+        CurrentIpOffset = -1,
     };
 
     public void NoteSeverity(ExpertSeverity s)

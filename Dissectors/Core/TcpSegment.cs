@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sniffer.Dissectors.Core;
 
 /// <summary>The TCP header of one segment, parsed once and handed to the analyzer.</summary>
@@ -15,20 +17,35 @@ public struct TcpSegment
     /// <summary>tcp.len: payload bytes on the wire (from the IP length), even when not all were captured.</summary>
     public int PayloadLength;
     public int PayloadOffset;
+    /// <summary>False when the IP length is shorter than the TCP header: tcp.len is unknown and
+    /// Wireshark skips the sequence analysis (th_have_seglen).</summary>
+    public bool HasPayloadLength;
 
     // Options (-1 / false when absent).
     public int Mss;
+    /// <summary>The shift count of a Window Scale option (already capped at 14), -1 when absent.</summary>
     public int WindowScale;
     public bool SackPermitted;
     public bool HasTimestamps;
     public uint TsVal;
     public uint TsEcr;
+    /// <summary>Number of SACK blocks (at most <see cref="SackEdges.MaxBlocks"/>); raw sequence numbers in <see cref="Sacks"/>.</summary>
     public int SackBlocks;
-    public uint Sack0Left, Sack0Right;
+    public SackEdges Sacks;
 
     public const ushort Fin = 0x001, Syn = 0x002, Rst = 0x004, Psh = 0x008, AckFlag = 0x010, Urg = 0x020, Ece = 0x040, Cwr = 0x080, Ns = 0x100;
 
     public readonly bool Has(ushort flag) => (Flags & flag) != 0;
+
+    public static TcpSegment Empty => new() { Mss = -1, WindowScale = -1 };
+}
+
+/// <summary>Left/right edges of up to four SACK blocks: [2i] left, [2i+1] right (raw values).</summary>
+[InlineArray(8)]
+public struct SackEdges
+{
+    public const int MaxBlocks = 4;
+    private uint _e0;
 }
 
 [Flags]
@@ -78,4 +95,14 @@ public struct TcpAnalysis
     public long TimeDeltaNs;
     /// <summary>tcp.completeness bit mask (SYN=1, SYN-ACK=2, ACK=4, DATA=8, FIN=16, RST=32).</summary>
     public byte Completeness;
+
+    /// <summary>True when Wireshark has a tcp_acked record for the frame: the [SEQ/ACK analysis] tree is shown.</summary>
+    public bool HasSeqAckAnalysis;
+    /// <summary>tcp.analysis.rto / rto_frame for retransmissions (0 when not known).</summary>
+    public long RtoNs;
+    public uint RtoFrame;
+    /// <summary>This FIN is the first of the connection (tcp.connection.fin_active) rather than the answer to one.</summary>
+    public bool FinActive;
+    /// <summary>The other direction's base sequence number, to show SACK edges relative to it.</summary>
+    public uint PeerBaseSeq;
 }

@@ -35,7 +35,7 @@ public static class DnsDissector
         where TSink : struct, IFieldSink
     {
         protocol = ProtocolName(flavor);
-        return DissectMessage(frame, offset, end, flavor, lengthPrefixed: false, ref ctx, ref sink);
+        return DissectMessage(frame, offset, end, flavor, lengthPrefixed: false, ref ctx, ref sink, frame);
     }
 
     public static string ProtocolName(DnsFlavor flavor) => flavor switch
@@ -57,8 +57,9 @@ public static class DnsDissector
     /// end: bytes past the captured frame are a snaplen cut). With <paramref name="lengthPrefixed"/>
     /// the message is preceded by its two-byte TCP length, which is shown as dns.length.
     /// </summary>
+    /// <param name="keyFrame">The captured frame, whose addresses key the transaction (differs from <paramref name="frame"/> for reassembled data).</param>
     public static DissectStatus DissectMessage<TSink>(ReadOnlySpan<byte> frame, int offset, int end, DnsFlavor flavor, bool lengthPrefixed,
-        ref PacketContext ctx, ref TSink sink)
+        ref PacketContext ctx, ref TSink sink, ReadOnlySpan<byte> keyFrame)
         where TSink : struct, IFieldSink
     {
         var protocolField = ProtocolField(flavor);
@@ -107,10 +108,7 @@ public static class DnsDissector
         bool matched = false;
         if (ctx.Analyzer is { } analyzer && !ctx.InErrorPacket)
         {
-            // The addresses come from the frame itself; a message handed over in a reassembly buffer
-            // (a different span) is keyed by ports and id alone.
-            var addressSource = frame.Length == ctx.Frame.CapturedLength ? frame : default;
-            var key = DnsTransactionKey.From(addressSource, ctx.Layers, id, isResponse);
+            var key = DnsTransactionKey.From(keyFrame, ctx.Layers, id, isResponse);
             analyzer.MatchDns(ref ctx, key, isResponse, out match);
             matched = true;
         }

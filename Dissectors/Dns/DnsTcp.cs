@@ -17,26 +17,41 @@ public static class DnsTcp
     public static int PduLength(ReadOnlySpan<byte> data) =>
         data.Length < LengthPrefix ? 0 : LengthPrefix + BinaryPrimitives.ReadUInt16BigEndian(data);
 
-    /// <summary>Dissects every whole length-prefixed message in [offset, end); returns Truncated when the last is cut.</summary>
-    public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> data, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
+    /// <summary>
+    /// Dissects every whole length-prefixed message in [offset, end). A message that does not end in
+    /// the data is left to reassembly when the stream layer can do it, else reported as cut short.
+    /// </summary>
+    public static DissectStatus Dissect<TSink>(StreamPayload payload, int offset, int end, ref PacketContext ctx, ref TSink sink,
+        ref DesegmentRequest desegment, out string protocol)
         where TSink : struct, IFieldSink
     {
         protocol = "DNS";
+        var data = payload.Data;
         var status = DissectStatus.Complete;
         bool first = true;
-        int messages = 0;
-        while (offset < end && status == DissectStatus.Complete)
+        for (int messages = 0; offset < end && status == DissectStatus.Complete && messages < DnsDissector.MaxRecords; messages++)
         {
-            int available = Math.Min(end, data.Length) - offset;
-            int length = PduLength(data.Slice(offset, Math.Max(0, available)));
-            if (length == 0 || length > end - offset) return DissectStatus.Truncated;
-            if (!first) ctx.Info?.Fence();
-            if (!first) ctx.Info?.Append(" , ");
-            if (!first) ctx.Info?.Fence();
-            status = DnsDissector.DissectMessage(data, offset, offset + length, DnsFlavor.Dns, lengthPrefixed: true, ref ctx, ref sink);
+            int available = Math.Max(0, Math.Min(end, data.Length) - offset);
+            int length = PduLength(data.Slice(offset, available));
+            if (length == 0 || length > available)
+            {
+                if (payload.CanDesegment && end <= data.Length)
+                {
+                    desegment.Request(offset, length == 0 ? DesegmentRequest.OneMoreSegment : length - available);
+                    return status;
+                }
+                if (length == 0) return first ? DissectStatus.Truncated : status;
+                length = Math.Min(length, end - offset);
+            }
+            if (!first)
+            {
+                // Several messages in one segment: keep the earlier ones' Info, as tshark does.
+                ctx.Info?.Append(" , ");
+                ctx.Info?.Fence();
+            }
+            status = DnsDissector.DissectMessage(data, offset, offset + length, DnsFlavor.Dns, lengthPrefixed: true, ref ctx, ref sink, payload.Frame);
             offset += length;
             first = false;
-            if (++messages >= DnsDissector.MaxRecords) break;
         }
         return status;
     }

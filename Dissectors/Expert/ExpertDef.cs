@@ -26,6 +26,19 @@ public sealed class ExpertDef
         Message = message;
     }
 
+    /// <summary>
+    /// An expert item that shares its filter name with a field the dissector also adds (Wireshark registers
+    /// both tcp.analysis.duplicate_ack as a field and as an expert; tshark then prints two occurrences).
+    /// Declare <paramref name="field"/> only through this expert so the registry lists it once.
+    /// </summary>
+    public ExpertDef(FieldDef field, ExpertGroup group, ExpertSeverity severity, string message)
+    {
+        Field = field;
+        Group = group;
+        Severity = severity;
+        Message = message;
+    }
+
     public FieldDef Field { get; }
     public string Name => Field.Name;
     public ExpertGroup Group { get; }

@@ -18,6 +18,9 @@ public static class FrameDissector
     /// <summary>Exceptions thrown by dissectors and turned into [Malformed Packet] (each one is a bug).</summary>
     public static long InternalErrors => Interlocked.Read(ref s_internalErrors);
 
+    /// <summary>The most recent of those exceptions, for diagnosing it.</summary>
+    public static Exception? LastInternalError { get; private set; }
+
     public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
@@ -34,6 +37,7 @@ public static class FrameDissector
             // A dissector bug must not take the capture down; report it as Wireshark reports an exception,
             // and count it so that tests can insist there are none.
             Interlocked.Increment(ref s_internalErrors);
+            LastInternalError = e;
             status = DissectStatus.Malformed;
             faultProtocol = ctx.Protocol.Length > 0 ? ctx.Protocol : "Frame";
         }

@@ -78,9 +78,9 @@ public static class FieldFormatter
         string num = Integer(f, v, forLabel: true);
         string? name = f.Strings?.Find(v);
         if (f.Base == FieldBase.None) return name ?? (f.Strings is null ? num : $"Unknown ({num})");
-        // A value missing from a field's value_string reads "Unknown (15)", as in proto.c.
-        if (name is null) return f.Strings is null ? num : $"Unknown ({num})";
-        return $"{name} ({num})";
+        if (f.Strings is null) return num;
+        // A value_string without an entry for the value reads "Unknown (n)" in Wireshark.
+        return $"{name ?? "Unknown"} ({num})";
     }
 
     private static string SignedLabel(FieldDef f, long v)
@@ -88,13 +88,17 @@ public static class FieldFormatter
         string num = v.ToString(Inv);
         string? name = v >= 0 ? f.Strings?.Find((ulong)v) : null;
         if (f.Base == FieldBase.None && f.Strings is not null) return name ?? $"Unknown ({num})";
-        return name is null ? num : $"{name} ({num})";
+        if (f.Strings is null) return num;
+        // A value_string without an entry for the value reads "Unknown (n)" in Wireshark.
+        return $"{name ?? "Unknown"} ({num})";
     }
 
     private static string Integer(FieldDef f, ulong v, bool forLabel)
     {
-        int digits = Math.Max(1, f.Type.BitWidth() / 4);
-        if (f.Type == FieldType.UInt24) digits = 6;
+        // Wireshark sizes hex by the mask when there is one (hfinfo_hex_digits): a 20-bit flow label is 0x00000.
+        int bits = f.Bitmask != 0 ? 64 - System.Numerics.BitOperations.LeadingZeroCount(f.Bitmask >> f.Shift) : f.Type.BitWidth();
+        if (f.Bitmask == 0 && f.Type == FieldType.UInt24) bits = 24;
+        int digits = Math.Max(1, (bits + 3) / 4);
         string hex = "0x" + v.ToString("x" + digits, Inv);
         return f.Base switch
         {

@@ -65,7 +65,7 @@ public sealed class FieldValueSet
     public void Want(FieldDef field) => _wanted[field.Id] = true;
     public void WantAll() { WantsAll = true; Array.Fill(_wanted, true); }
 
-    public bool IsWanted(FieldDef field) => _wanted[field.Id];
+    public bool IsWanted(FieldDef field) => (uint)field.Id < (uint)_wanted.Length && _wanted[field.Id];
 
     public int Count => _count;
     public FieldValue this[int index] => _entries[index];

@@ -35,6 +35,17 @@ public sealed class LiveCaptureErrorTests
         Assert.Contains("published sniffer binary", error.Message);   // tests run under the shared 'dotnet' host
     }
 
+    [SkippableFact]
+    public void Capturing_without_cap_net_raw_is_permission_denied_with_the_fix()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "Linux capabilities");
+        var error = Assert.Throws<LiveCaptureException>(() => ThreadCapabilities.RunWithout(ThreadCapabilities.NetRaw,
+            () => LiveCapture.Start(new LiveCaptureOptions { Interface = "lo" })));
+        Assert.Equal(LiveCaptureErrorKind.PermissionDenied, error.Kind);
+        Assert.Contains("Operation not permitted", error.Message);       // libpcap's own words survive
+        Assert.Contains("setcap cap_net_raw,cap_net_admin=eip", error.Message);
+    }
+
     [Fact]
     public void Filter_is_validated_for_the_link_type()
     {

@@ -1,0 +1,42 @@
+using System.Reflection;
+using Sniffer.Dissectors.Expert;
+using Sniffer.Dissectors.Fields;
+
+namespace Sniffer.Tests.Dissectors;
+
+public sealed class FieldRegistryTests
+{
+    /// <summary>A definition outside a [FieldTable] class is invisible to filters and -G, and its id is out of range.</summary>
+    [Fact]
+    public void EveryStaticDefinitionLivesInAFieldTable()
+    {
+        var strays = new List<string>();
+        foreach (var type in typeof(FieldDef).Assembly.GetTypes())
+        {
+            if (type.GetCustomAttribute<FieldTableAttribute>() is not null) continue;
+            foreach (var member in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            {
+                if (member.FieldType == typeof(FieldDef) || member.FieldType == typeof(ExpertDef))
+                    strays.Add($"{type.FullName}.{member.Name}");
+            }
+        }
+        Assert.Empty(strays);
+    }
+
+    [Fact]
+    public void NamesAreUniqueAndIdsDense()
+    {
+        var names = new HashSet<string>();
+        foreach (var f in FieldRegistry.All)
+        {
+            Assert.True(names.Add(f.Name), $"{f.Name} is defined twice");
+            Assert.InRange(f.Id, 1, FieldRegistry.MaxId - 1);
+        }
+    }
+
+    [Fact]
+    public void SuggestsTheClosestNames()
+    {
+        Assert.Contains("ip.src", FieldRegistry.Suggest("ip.scr"));
+    }
+}
