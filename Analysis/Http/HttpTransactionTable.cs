@@ -31,7 +31,7 @@ public sealed class HttpTransactionTable
         public ReadOnlyMemory<byte> Uri;
     }
 
-    private readonly Dictionary<HttpConversationKey, Connection> _connections = new();
+    private readonly Dictionary<ConversationKey, Connection> _connections = new();
     private readonly Dictionary<(uint Frame, int Ordinal), (Connection Connection, int Transaction, HttpMatch Match)> _byFrame = new();
     private readonly Dictionary<(uint Frame, int Ordinal), uint> _nextResponse = new();
     private uint _highestFrame;
@@ -39,10 +39,10 @@ public sealed class HttpTransactionTable
     private byte[] _uriArena = new byte[4096];
     private int _uriUsed;
 
-    public bool AwaitsHeadResponse(in HttpConversationKey key) =>
+    public bool AwaitsHeadResponse(in ConversationKey key) =>
         _connections.TryGetValue(key, out var c) && c.NextUnanswered < c.Transactions.Count && c.Transactions[c.NextUnanswered].IsHead;
 
-    public void Match(uint frame, long timestampNs, in HttpConversationKey key, bool isResponse, bool isHead, ReadOnlySpan<byte> fullUri, out HttpMatch match)
+    public void Match(uint frame, long timestampNs, in ConversationKey key, bool isResponse, bool isHead, ReadOnlySpan<byte> fullUri, out HttpMatch match)
     {
         int ordinal = _ordinal.Next(frame);
         bool found = _byFrame.TryGetValue((frame, ordinal), out var seen);

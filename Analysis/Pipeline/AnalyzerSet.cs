@@ -1,5 +1,6 @@
 using Sniffer.Analysis.Dns;
 using Sniffer.Analysis.Http;
+using Sniffer.Analysis.Tls;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Pipeline;
@@ -17,6 +18,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
 
     public DnsTransactionTable Dns { get; } = new();
     public HttpTransactionTable Http { get; } = new();
+    public TlsSessionTable Tls { get; } = new();
 
     public void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment segment, out TcpAnalysis analysis)
     {
@@ -27,8 +29,14 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) =>
         Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, out match);
 
-    public void MatchHttp(ref PacketContext ctx, in HttpConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) =>
+    public void MatchHttp(ref PacketContext ctx, in ConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) =>
         Http.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, isHeadRequest, fullUri, out match);
 
-    public bool HttpAwaitsHeadResponse(in HttpConversationKey key) => Http.AwaitsHeadResponse(key);
+    public bool HttpAwaitsHeadResponse(in ConversationKey key) => Http.AwaitsHeadResponse(key);
+
+    public TlsSessionState TlsSession(ref PacketContext ctx, in ConversationKey key) => Tls.Begin(ctx.FrameNumber, key);
+
+    public void UpdateTlsSession(ref PacketContext ctx, in ConversationKey key, in TlsSessionState state) => Tls.End(ctx.FrameNumber, key, state);
+
+    public bool IsTlsConversation(in ConversationKey key) => Tls.IsTls(key);
 }

@@ -22,8 +22,20 @@ public interface IPacketAnalyzer
     /// Called once per complete message, in the frame that completes it; <paramref name="fullUri"/> is
     /// the request's http.request.full_uri (empty for a response). Default: no matching.
     /// </summary>
-    void MatchHttp(ref PacketContext ctx, in HttpConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) => match = default;
+    void MatchHttp(ref PacketContext ctx, in ConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) => match = default;
 
     /// <summary>True when the oldest unanswered request of the connection was a HEAD (its response has no body).</summary>
-    bool HttpAwaitsHeadResponse(in HttpConversationKey key) => false;
+    bool HttpAwaitsHeadResponse(in ConversationKey key) => false;
+
+    /// <summary>
+    /// The TLS session state of a connection (key from <see cref="ConversationKey.Unordered"/>) as it
+    /// was when this frame's records begin; a revisit gets the same answer as the first visit.
+    /// </summary>
+    TlsSessionState TlsSession(ref PacketContext ctx, in ConversationKey key) => default;
+
+    /// <summary>Stores what this frame's records established (first visit only; later calls are ignored).</summary>
+    void UpdateTlsSession(ref PacketContext ctx, in ConversationKey key, in TlsSessionState state) { }
+
+    /// <summary>True once TLS was seen on the connection: later segments on any port are TLS too.</summary>
+    bool IsTlsConversation(in ConversationKey key) => false;
 }

@@ -128,7 +128,7 @@ public static class HttpDissector
         HttpMatch match = default;
         if (ctx.Analyzer is { } analyzer && !ctx.InErrorPacket)
         {
-            var key = HttpConversationKey.From(keyFrame, ctx.Layers, isResponse);
+            var key = ConversationKey.From(keyFrame, ctx.Layers, isResponse);
             bool isHead = !isResponse && firstLine.StartsWith("HEAD "u8);
             analyzer.MatchHttp(ref ctx, key, isResponse, isHead, fullUri, out match);
             WriteMatch(in match, isResponse, offset, ref sink);

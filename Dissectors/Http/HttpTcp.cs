@@ -37,7 +37,7 @@ public static class HttpTcp
             }
             bool awaitsHead = false;
             if (HttpFramer.StartLineKind(rest, out _) == HttpStartLine.Response && ctx.Analyzer is { } analyzer && !ctx.InErrorPacket)
-                awaitsHead = analyzer.HttpAwaitsHeadResponse(HttpConversationKey.From(payload.Frame, ctx.Layers, isResponse: true));
+                awaitsHead = analyzer.HttpAwaitsHeadResponse(ConversationKey.From(payload.Frame, ctx.Layers, isResponse: true));
             var measure = HttpFramer.Measure(rest, awaitsHead, out var head);
             int length;
             if (measure.NeedsMore)
