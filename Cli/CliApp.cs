@@ -43,6 +43,10 @@ public static class CliApp
 
         if (options.ListInterfaces) return ListInterfacesCommand.Run(stdout, stderr);
         string? file = options.ReadFile ?? options.PositionalFile;
+        // On a terminal with nothing asking for printed output, open the UI (sniffer FILE, sniffer -r FILE, sniffer).
+        bool wantsUi = options.ForceTui || (!Console.IsOutputRedirected && !options.WantsBatchOutput);
+        if (wantsUi && (file is not null || options.Interface is null))
+            return Sniffer.Tui.TuiApp.Run(new Sniffer.Tui.TuiOptions(file ?? BundledSamples.Default(), options.Interface, options.DisplayFilter), stderr);
         if (file is null && options.Interface is not null) return new LiveCaptureCommand(options, stdout, stderr).Run();
         if (file is null)
         {

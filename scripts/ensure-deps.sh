@@ -2,12 +2,13 @@
 # Installs what Sniffer and its tests need on Debian, when it is missing:
 #   libpcap0.8        live capture (SharpPcap loads libpcap.so.0.8)
 #   tshark, tcpdump   reference answers for the conformance tests and the benchmark (never used at run time)
+#   tmux              drives the real terminal UI in tests/tui-smoke.sh
 # As root it installs with apt-get; otherwise it prints the exact command to run.
 # Usage: scripts/ensure-deps.sh [runtime|test]
 set -euo pipefail
 want=(libpcap0.8)
 case "${1:-runtime}" in
-  test) want+=(tshark tcpdump) ;;
+  test) want+=(tshark tcpdump tmux) ;;
   bench) want+=(tshark tcpdump libpcap-dev gcc) ;;
 esac
 

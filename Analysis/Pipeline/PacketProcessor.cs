@@ -14,6 +14,7 @@ public sealed class PacketProcessor
 {
     private long _firstTs;
     private long _previousTs;
+    private long? _previousDisplayedTs;
     private IReadOnlyList<CaptureInterface> _interfaces = Array.Empty<CaptureInterface>();
 
     public PacketProcessor(IPacketAnalyzer? analyzer = null) => Analyzer = analyzer;
@@ -35,6 +36,7 @@ public sealed class PacketProcessor
         FrameNumber++;
         if (FrameNumber == 1) _firstTs = _previousTs = frame.TimestampNs;
         var ctx = PacketContext.Create(FrameNumber, frame, _firstTs, _previousTs);
+        ctx.PreviousDisplayedTimestampNs = _previousDisplayedTs ?? frame.TimestampNs;
         _previousTs = frame.TimestampNs;
         ctx.Analyzer = Analyzer;
         ctx.FromPcapng = FromPcapng;
@@ -45,6 +47,9 @@ public sealed class PacketProcessor
         ctx.Sources = Sources;
         return ctx;
     }
+
+    /// <summary>Tells the processor that the current frame was displayed (it passed the display filter).</summary>
+    public void MarkDisplayed(in PacketContext ctx) => _previousDisplayedTs = ctx.Frame.TimestampNs;
 
     /// <summary>Context for re-dissecting a frame already seen (random access, e.g. the TUI).</summary>
     public PacketContext Revisit(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols)

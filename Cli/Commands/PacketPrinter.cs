@@ -89,6 +89,7 @@ public sealed class PacketPrinter : IDisposable
 
         if (_filter is not null && !_filter.Matches(_values, data)) return false;
         Displayed++;
+        _processor.MarkDisplayed(ctx);
         if (_print) Render(data, ctx, tree);
         return true;
     }
@@ -97,7 +98,7 @@ public sealed class PacketPrinter : IDisposable
     {
         if (_json is not null)
         {
-            _json.Write(tree!.Root, ctx.Frame.TimestampNs);
+            _json.Write(tree!.Root, ctx.Frame.TimestampNs, data, ctx.Sources);
             return;
         }
         if (_fields is not null)

@@ -15,6 +15,8 @@ public struct PacketContext
     public long FirstTimestampNs;
     /// <summary>Timestamp of the previous captured frame (frame.time_delta); equal to this frame's for the first.</summary>
     public long PreviousTimestampNs;
+    /// <summary>Timestamp of the previous frame that passed the display filter (frame.time_delta_displayed).</summary>
+    public long PreviousDisplayedTimestampNs;
 
     /// <summary>Set for frames read from pcapng: the tree then names the interface and section, as tshark does.</summary>
     public bool FromPcapng;
@@ -54,6 +56,7 @@ public struct PacketContext
         Frame = frame,
         FirstTimestampNs = firstTs,
         PreviousTimestampNs = previousTs,
+        PreviousDisplayedTimestampNs = previousTs,
         Layers = LayerInfo.Empty,
         Protocol = "",
         CurrentIpOffset = -1,

@@ -102,7 +102,7 @@ public static class FrameDissector
         sink.AddTime(FrameFields.TimeEpoch, 0, 0, f.TimestampNs);
         long delta = f.TimestampNs - ctx.PreviousTimestampNs;
         sink.AddTime(FrameFields.TimeDelta, 0, 0, delta, FieldFlags.Generated);
-        sink.AddTime(FrameFields.TimeDeltaDisplayed, 0, 0, delta, FieldFlags.Generated);
+        sink.AddTime(FrameFields.TimeDeltaDisplayed, 0, 0, f.TimestampNs - ctx.PreviousDisplayedTimestampNs, FieldFlags.Generated);
         sink.AddTime(FrameFields.TimeRelative, 0, 0, f.TimestampNs - ctx.FirstTimestampNs, FieldFlags.Generated);
         sink.AddUInt(FrameFields.Number, 0, 0, ctx.FrameNumber);
         sink.AddUInt(FrameFields.Len, 0, 0, (uint)f.OriginalLength);

@@ -11,7 +11,7 @@ public static class IPv6Fields
     public static readonly FieldDef TClass = new("ipv6.tclass", "Traffic Class", FieldType.UInt32, FieldBase.Hex, bitmask: 0x0FF00000);
     public static readonly FieldDef Dscp = new("ipv6.tclass.dscp", "Differentiated Services Codepoint", FieldType.UInt32, FieldBase.Dec, bitmask: 0x0FC00000, strings: IPv4Fields.DscpNames);
     public static readonly FieldDef Ecn = new("ipv6.tclass.ecn", "Explicit Congestion Notification", FieldType.UInt32, FieldBase.Dec, bitmask: 0x00300000, strings: IPv4Fields.EcnNames);
-    public static readonly FieldDef Flow = new("ipv6.flow", "Flow Label", FieldType.UInt32, FieldBase.Hex, bitmask: 0x000FFFFF, bitWidth: 24);
+    public static readonly FieldDef Flow = new("ipv6.flow", "Flow Label", FieldType.UInt24, FieldBase.Hex, bitmask: 0x0FFFFF, bitWidth: 24);
     public static readonly FieldDef Plen = new("ipv6.plen", "Payload Length", FieldType.UInt16);
     public static readonly FieldDef Nxt = new("ipv6.nxt", "Next Header", FieldType.UInt8, FieldBase.Dec, strings: IpProtocols.Names);
     public static readonly FieldDef Hlim = new("ipv6.hlim", "Hop Limit", FieldType.UInt8);

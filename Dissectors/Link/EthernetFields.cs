@@ -9,6 +9,12 @@ public static class EthernetFields
     public static readonly FieldDef Dst = new("eth.dst", "Destination", FieldType.Ether);
     public static readonly FieldDef Src = new("eth.src", "Source", FieldType.Ether);
     public static readonly FieldDef Addr = new("eth.addr", "Address", FieldType.Ether);
+    public static readonly FieldDef DstResolved = new("eth.dst_resolved", "Destination (resolved)", FieldType.String);
+    public static readonly FieldDef SrcResolved = new("eth.src_resolved", "Source (resolved)", FieldType.String);
+    public static readonly FieldDef AddrResolved = new("eth.addr_resolved", "Address (resolved)", FieldType.String);
+    public static readonly FieldDef DstOui = new("eth.dst.oui", "Destination OUI", FieldType.UInt24, FieldBase.Dec);
+    public static readonly FieldDef SrcOui = new("eth.src.oui", "Source OUI", FieldType.UInt24, FieldBase.Dec);
+    public static readonly FieldDef AddrOui = new("eth.addr.oui", "Address OUI", FieldType.UInt24, FieldBase.Dec);
     public static readonly FieldDef DstLg = new("eth.dst.lg", "LG bit", FieldType.Boolean, bitmask: 0x020000, bitWidth: 24, trueFalse: LgBit);
     public static readonly FieldDef DstIg = new("eth.dst.ig", "IG bit", FieldType.Boolean, bitmask: 0x010000, bitWidth: 24, trueFalse: IgBit);
     public static readonly FieldDef SrcLg = new("eth.src.lg", "LG bit", FieldType.Boolean, bitmask: 0x020000, bitWidth: 24, trueFalse: LgBit);

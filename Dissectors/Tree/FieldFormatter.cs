@@ -95,9 +95,11 @@ public static class FieldFormatter
 
     private static string Integer(FieldDef f, ulong v, bool forLabel)
     {
-        // Wireshark sizes hex by the mask when there is one (hfinfo_hex_digits): a 20-bit flow label is 0x00000.
-        int bits = f.Bitmask != 0 ? 64 - System.Numerics.BitOperations.LeadingZeroCount(f.Bitmask >> f.Shift) : f.Type.BitWidth();
-        if (f.Bitmask == 0 && f.Type == FieldType.UInt24) bits = 24;
+        // Tree labels size hex by the mask when there is one (hfinfo_hex_digits: a 20-bit flow label is
+        // 0x00000, tcp.flags 0x002); -T fields and JSON size it by the field's type (0x079cdd, 0x0002).
+        int bits = forLabel && f.Bitmask != 0
+            ? 64 - System.Numerics.BitOperations.LeadingZeroCount(f.Bitmask >> f.Shift)
+            : f.Type == FieldType.UInt24 ? 24 : f.Type.BitWidth();
         int digits = Math.Max(1, (bits + 3) / 4);
         string hex = "0x" + v.ToString("x" + digits, Inv);
         return f.Base switch

@@ -36,7 +36,7 @@ public sealed class SampleCaptureTests
     public void Tshark_reads_every_sample_without_complaint(string name)
     {
         ExternalTool.SkipUnlessInstalled("tshark");
-        var (exit, output, errors) = ExternalTool.Run("tshark", "-r", Path.Combine(PcapDirectory, name), "-T", "fields", "-e", "frame.number");
+        var (exit, output, errors) = ExternalTool.Execute("tshark", "-r", Path.Combine(PcapDirectory, name), "-T", "fields", "-e", "frame.number");
         Assert.True(exit == 0, errors);
         Assert.DoesNotContain("appears to be damaged", errors);
         Assert.NotEmpty(output.Trim());

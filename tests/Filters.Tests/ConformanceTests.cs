@@ -108,9 +108,20 @@ public class ConformanceTests(ITestOutputHelper output)
         var columns = new List<string>();
         foreach (var field in DisplayFilter.Compile(filter).Fields)
         {
+            // The field itself, else the fields below it (a protocol: its first field), else its siblings:
+            // tcp.port is judged by tcp.srcport/tcp.dstport, tcp.analysis.flags by the tcp.analysis.* columns.
             string? column = Array.IndexOf(header, field.Name) >= 0 ? field.Name
                 : header.FirstOrDefault(h => h.StartsWith(field.Name + ".", StringComparison.Ordinal));
-            if (column is not null && !columns.Contains(column)) columns.Add(column);
+            if (column is not null)
+            {
+                if (!columns.Contains(column)) columns.Add(column);
+                continue;
+            }
+            int dot = field.Name.LastIndexOf('.');
+            if (dot <= 0) continue;
+            string parent = field.Name[..(dot + 1)];
+            foreach (var sibling in header)
+                if (sibling.StartsWith(parent, StringComparison.Ordinal) && !columns.Contains(sibling)) columns.Add(sibling);
         }
         if (columns.Count == 0) return null;
         var frames = new HashSet<string>(expected.Split(',', StringSplitOptions.RemoveEmptyEntries));

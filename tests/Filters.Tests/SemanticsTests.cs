@@ -138,7 +138,7 @@ public class SemanticsTests
     [InlineData("udp.port in {5000..6000}", true)]
     [InlineData("udp.srcport in {5000..6000}", false)]
     [InlineData("udp.srcport not in {5000..6000}", true)]
-    [InlineData("tcp.port not in {80}", null)]
+    [InlineData("tcp.port not in {80}", true)]   // not (tcp.port in {80}): true when there is no TCP
     [InlineData("udp.srcport in {0x35}", true)]
     [InlineData("udp.srcport in {065}", true)]
     [InlineData("udp.srcport in {0b110101}", true)]
