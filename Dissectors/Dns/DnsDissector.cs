@@ -75,7 +75,30 @@ public static class DnsDissector
 
         if (msg.Length < HeaderLength)
         {
+            // A header cut short: show as much of it as there is, as tshark does.
             sink.PushProtocol(protocolField, offset, available);
+            if (msg.Length >= 4)
+            {
+                ushort shortId = BinaryPrimitives.ReadUInt16BigEndian(msg);
+                ushort shortFlags = BinaryPrimitives.ReadUInt16BigEndian(msg[2..]);
+                if (sink.WantsTree) sink.SetLabel($"{protocolField.DisplayName} ({((shortFlags & 0x8000) != 0 ? "response" : "query")})");
+                sink.AddUInt(DnsFields.Id, msgBase, 2, shortId);
+                WriteFlags(shortFlags, msgBase + 2, flavor, ref sink);
+                bool shortUpdate = ((shortFlags >> 11) & 0xF) == OpcodeUpdate;
+                for (int i = 0; 6 + 2 * i <= msg.Length && i < 4; i++)
+                {
+                    var countField = i switch
+                    {
+                        0 => shortUpdate ? DnsFields.CountZones : DnsFields.CountQueries,
+                        1 => shortUpdate ? DnsFields.CountPrerequisites : DnsFields.CountAnswers,
+                        2 => shortUpdate ? DnsFields.CountUpdates : DnsFields.CountAuth,
+                        _ => DnsFields.CountAdd,
+                    };
+                    sink.AddUInt(countField, msgBase + 4 + 2 * i, 2, BinaryPrimitives.ReadUInt16BigEndian(msg[(4 + 2 * i)..]));
+                }
+                if (!ctx.InErrorPacket && ctx.Info is { } shortInfo)
+                    WriteInfoHeader(shortInfo, shortId, (shortFlags >> 11) & 0xF, shortFlags & 0xF, (shortFlags & 0x8000) != 0);
+            }
             sink.Pop();
             return failure;
         }
