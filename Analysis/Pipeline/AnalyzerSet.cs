@@ -39,4 +39,16 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public void UpdateTlsSession(ref PacketContext ctx, in ConversationKey key, in TlsSessionState state) => Tls.End(ctx.FrameNumber, key, state);
 
     public bool IsTlsConversation(in ConversationKey key) => Tls.IsTls(key);
+
+    private readonly Dictionary<ConversationKey, PduStream> _streams = new();
+
+    public PduStream? PduStream(in ConversationKey direction)
+    {
+        if (!_streams.TryGetValue(direction, out var stream))
+        {
+            stream = new PduStream();
+            _streams.Add(direction, stream);
+        }
+        return stream;
+    }
 }

@@ -38,4 +38,10 @@ public interface IPacketAnalyzer
 
     /// <summary>True once TLS was seen on the connection: later segments on any port are TLS too.</summary>
     bool IsTlsConversation(in ConversationKey key) => false;
+
+    /// <summary>
+    /// The reassembly state of one direction of a TCP connection (key: source as client), or null
+    /// when no reassembly is done: application PDUs are then dissected segment by segment.
+    /// </summary>
+    PduStream? PduStream(in ConversationKey direction) => null;
 }

@@ -44,6 +44,9 @@ public static class HttpTcp
             {
                 if (payload.CanDesegment)
                 {
+                    // tshark names the message in the Info column of its first segment when the
+                    // start line is already there ("HTTP/1.1 200 OK  [TCP segment of a reassembled PDU]").
+                    if (first && head.FirstLineLength > 0) ctx.Info?.Set("").AppendAscii(rest[..head.FirstLineLength]).Append(' ');
                     desegment.Request(offset, measure.MoreBytes);
                     return DissectStatus.Complete;
                 }

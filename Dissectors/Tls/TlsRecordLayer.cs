@@ -44,8 +44,18 @@ public static class TlsRecordLayer
         var session = analyzer?.TlsSession(ref ctx, key) ?? default;
         var state = new TlsRecordState(session, fromFirst);
 
-        ctx.Protocols?.Add("tls");
         protocol = "TLS";
+        if (payload.CanDesegment && Probe(data[offset..end]))
+        {
+            int firstLength = HeaderLength + BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 3)..]);
+            if (firstLength > end - offset)
+            {
+                // Not even one whole record yet: nothing to show in this frame.
+                desegment.Request(offset, firstLength - (end - offset));
+                return DissectStatus.Complete;
+            }
+        }
+        ctx.Protocols?.Add("tls");
         if (!Probe(data[offset..end]))
         {
             if (payload.CanDesegment && end - offset < HeaderLength && end - offset > 0 && data[offset] is >= ChangeCipherSpec and <= Heartbeat)
