@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sniffer.Capture;
 
@@ -101,7 +102,12 @@ public sealed class PcapngFileReader : CaptureFileReaderBase
     {
         info = default;
         data = default;
-        int minimum = type == PcapngBlockType.SimplePacket ? SimplePacketMinLength : EnhancedPacketMinLength;
+        int minimum = type switch
+        {
+            PcapngBlockType.SimplePacket => SimplePacketMinLength,
+            PcapngBlockType.ObsoletePacket => ObsoletePacketMinLength,
+            _ => EnhancedPacketMinLength,
+        };
         if (!TryBufferBlock(length, minimum, offset, "a packet block", out var block))
             return false;
 
@@ -172,7 +178,7 @@ public sealed class PcapngFileReader : CaptureFileReaderBase
         if (optionsStart < block.Length - BlockTrailerLength)
             ReadPacketOptions(block[optionsStart..^BlockTrailerLength]);
 
-        var nic = _sectionInterfaces[(int)interfaceId];
+        ref readonly var nic = ref CollectionsMarshal.AsSpan(_sectionInterfaces)[(int)interfaceId];
         data = block.Slice(dataStart, (int)capturedLength);
         info = new FrameInfo(
             TimestampNs: nic.Clock.ToNanoseconds(ticks),

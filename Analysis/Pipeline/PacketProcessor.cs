@@ -14,6 +14,7 @@ public sealed class PacketProcessor
 {
     private long _firstTs;
     private long _previousTs;
+    private long? _previousDisplayedTs;
     private IReadOnlyList<CaptureInterface> _interfaces = Array.Empty<CaptureInterface>();
 
     public PacketProcessor(IPacketAnalyzer? analyzer = null) => Analyzer = analyzer;
@@ -21,6 +22,8 @@ public sealed class PacketProcessor
     public IPacketAnalyzer? Analyzer { get; }
     public InfoColumn Info { get; } = new();
     public ProtocolStack Protocols { get; } = new();
+    /// <summary>Reassembled buffers of the current packet (cleared for each packet).</summary>
+    public DataSources Sources { get; } = new();
     public uint FrameNumber { get; private set; }
     public bool FromPcapng { get; set; }
 
@@ -32,18 +35,20 @@ public sealed class PacketProcessor
     {
         FrameNumber++;
         if (FrameNumber == 1) _firstTs = _previousTs = frame.TimestampNs;
-        var ctx = PacketContext.Create(FrameNumber, frame, _firstTs, _previousTs);
+        var ctx = Prepare(FrameNumber, frame, _firstTs, _previousTs, wantColumns, wantProtocols);
+        ctx.PreviousDisplayedTimestampNs = _previousDisplayedTs ?? frame.TimestampNs;
         _previousTs = frame.TimestampNs;
-        ctx.Analyzer = Analyzer;
-        ctx.FromPcapng = FromPcapng;
-        if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
-        if (wantColumns) { Info.Clear(); ctx.Info = Info; }
-        if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
         return ctx;
     }
 
+    /// <summary>Tells the processor that the current frame was displayed (it passed the display filter).</summary>
+    public void MarkDisplayed(in PacketContext ctx) => _previousDisplayedTs = ctx.Frame.TimestampNs;
+
     /// <summary>Context for re-dissecting a frame already seen (random access, e.g. the TUI).</summary>
-    public PacketContext Revisit(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols)
+    public PacketContext Revisit(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols) =>
+        Prepare(frameNumber, frame, firstTs, previousTs, wantColumns, wantProtocols);
+
+    private PacketContext Prepare(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols)
     {
         var ctx = PacketContext.Create(frameNumber, frame, firstTs, previousTs);
         ctx.Analyzer = Analyzer;
@@ -51,6 +56,8 @@ public sealed class PacketProcessor
         if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
         if (wantColumns) { Info.Clear(); ctx.Info = Info; }
         if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
+        Sources.Clear();
+        ctx.Sources = Sources;
         return ctx;
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sniffer.Dissectors.Core;
 using Sniffer.Dissectors.Expert;
+using Sniffer.Dissectors.Fields;
 using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Cli.Rendering;
@@ -9,22 +11,22 @@ namespace Sniffer.Cli.Rendering;
 public sealed class JsonRenderer : IDisposable
 {
     private readonly Utf8JsonWriter _json;
-    private bool _any;
+    private readonly Stream _output;
 
     public JsonRenderer(Stream output)
     {
+        _output = output;
         _json = new Utf8JsonWriter(output, new JsonWriterOptions
         {
             Indented = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            SkipValidation = true, // tshark repeats keys (two ip.addr); so do we
+            SkipValidation = true, // tshark repeats keys (two eth.addr); so do we
         });
         _json.WriteStartArray();
     }
 
-    public void Write(FieldNode root, long timestampNs)
+    public void Write(FieldNode root, long timestampNs, ReadOnlySpan<byte> frame, DataSources? sources)
     {
-        _any = true;
         _json.WriteStartObject();
         var day = DateTime.UnixEpoch.AddTicks(timestampNs / 100);
         _json.WriteString("_index", "packets-" + day.ToString("yyyy-MM-dd"));
@@ -35,7 +37,7 @@ public sealed class JsonRenderer : IDisposable
         foreach (var protocol in root.Children)
         {
             _json.WriteStartObject(protocol.Field?.Name ?? protocol.Label);
-            WriteChildren(protocol);
+            WriteChildren(protocol, frame, sources);
             _json.WriteEndObject();
         }
         _json.WriteEndObject();
@@ -44,7 +46,7 @@ public sealed class JsonRenderer : IDisposable
         _json.Flush();
     }
 
-    private void WriteChildren(FieldNode parent)
+    private void WriteChildren(FieldNode parent, ReadOnlySpan<byte> frame, DataSources? sources)
     {
         foreach (var node in parent.Children)
         {
@@ -53,34 +55,74 @@ public sealed class JsonRenderer : IDisposable
                 _json.WriteStartObject("_ws.expert");
                 _json.WriteString(note.Def.Name, "");
                 _json.WriteString("_ws.expert.message", note.Message);
-                _json.WriteString("_ws.expert.severity", ((int)note.Def.Severity * 2097152 + 2097152).ToString());
-                _json.WriteString("_ws.expert.group", note.Def.Group.ToString());
+                _json.WriteString("_ws.expert.severity", SeverityCode(note.Def.Severity).ToString());
+                _json.WriteString("_ws.expert.group", (((int)note.Def.Group + 1) << 24).ToString());
                 _json.WriteEndObject();
                 continue;
             }
-            string key = node.Field?.Name ?? node.Label;
-            if (node.Field is { Type: Dissectors.Fields.FieldType.Protocol })
+            if (node.Field is null)
             {
-                _json.WriteStartObject(key);
-                WriteChildren(node);
+                // A text-only line ("[Timestamps]"): tshark keys it by its text and nests its children directly.
+                string text = node.Label.Trim('[', ']');
+                if (node.Children.Count == 0) { _json.WriteString("text", text); continue; }
+                _json.WriteStartObject(text);
+                WriteChildren(node, frame, sources);
                 _json.WriteEndObject();
                 continue;
             }
-            _json.WriteString(key, node.Field is null || node.Field.Type == Dissectors.Fields.FieldType.None ? "" : node.DisplayValue);
+            string key = node.Field.Name;
+            string value = Value(node, frame, sources);
+            if (value.Length == 0 && node.Children.Count > 0 && node.Field.Type is FieldType.None or FieldType.Protocol)
+            {
+                // A label that covers no bytes ("[SEQ/ACK analysis]"): tshark nests its children under its name.
+                _json.WriteStartObject(key);
+                WriteChildren(node, frame, sources);
+                _json.WriteEndObject();
+                continue;
+            }
+            _json.WriteString(key, value);
             if (node.Children.Count > 0)
             {
                 _json.WriteStartObject(key + "_tree");
-                WriteChildren(node);
+                WriteChildren(node, frame, sources);
                 _json.WriteEndObject();
             }
         }
     }
+
+    /// <summary>Values as tshark's JSON shows them: bytes colon-separated, label-only items as the bytes they cover.</summary>
+    private static string Value(FieldNode node, ReadOnlySpan<byte> frame, DataSources? sources) => node.Field!.Type switch
+    {
+        FieldType.Bytes => FieldFormatter.Hex(node.Data, ':'),
+        FieldType.None or FieldType.Protocol => CoveredBytes(node, frame, sources),
+        _ => node.DisplayValue,
+    };
+
+    private static string CoveredBytes(FieldNode node, ReadOnlySpan<byte> frame, DataSources? sources)
+    {
+        if (node.Length <= 0) return "";
+        var buffer = node.SourceId == 0 ? frame : sources is not null && node.SourceId <= sources.Count ? sources[node.SourceId].Data.Span : default;
+        if (node.Offset < 0 || node.Offset + node.Length > buffer.Length) return "";
+        return FieldFormatter.Hex(buffer.Slice(node.Offset, node.Length), ':');
+    }
+
+    /// <summary>Wireshark's PI_* severity values.</summary>
+    private static int SeverityCode(ExpertSeverity severity) => severity switch
+    {
+        ExpertSeverity.Comment => 0x00100000,
+        ExpertSeverity.Chat => 0x00200000,
+        ExpertSeverity.Note => 0x00400000,
+        ExpertSeverity.Warning => 0x00600000,
+        ExpertSeverity.Error => 0x00800000,
+        _ => 0,
+    };
 
     public void Dispose()
     {
         _json.WriteEndArray();
         _json.Flush();
         _json.Dispose();
-        _ = _any;
+        _output.Write("\n"u8);
+        _output.Flush();
     }
 }

@@ -15,6 +15,8 @@ public struct PacketContext
     public long FirstTimestampNs;
     /// <summary>Timestamp of the previous captured frame (frame.time_delta); equal to this frame's for the first.</summary>
     public long PreviousTimestampNs;
+    /// <summary>Timestamp of the previous frame that passed the display filter (frame.time_delta_displayed).</summary>
+    public long PreviousDisplayedTimestampNs;
 
     /// <summary>Set for frames read from pcapng: the tree then names the interface and section, as tshark does.</summary>
     public bool FromPcapng;
@@ -27,10 +29,17 @@ public struct PacketContext
     public InfoColumn? Info;
     /// <summary>frame.protocols, e.g. "eth:ethertype:ip:tcp"; null when not wanted.</summary>
     public ProtocolStack? Protocols;
+    /// <summary>Buffers besides the frame that fields may point into (reassembled data); null when nobody shows them.</summary>
+    public DataSources? Sources;
     /// <summary>Stateful analysis (TCP streams); null for a stateless decode.</summary>
     public IPacketAnalyzer? Analyzer;
     /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
     public bool InErrorPacket;
+    /// <summary>
+    /// Offset of the IP header enclosing the layer being dissected (-1 before any), set by IPv4/IPv6 even inside
+    /// ICMP error packets: ICMPv6, TCP and UDP read their checksum pseudo-header and ICMP its TTL from it.
+    /// </summary>
+    public int CurrentIpOffset;
     /// <summary>Nesting depth of tunnels, to stop hostile recursion.</summary>
     public int Depth;
 
@@ -47,8 +56,10 @@ public struct PacketContext
         Frame = frame,
         FirstTimestampNs = firstTs,
         PreviousTimestampNs = previousTs,
+        PreviousDisplayedTimestampNs = previousTs,
         Layers = LayerInfo.Empty,
         Protocol = "",
+        CurrentIpOffset = -1,
     };
 
     public void NoteSeverity(ExpertSeverity s)

@@ -13,9 +13,19 @@ namespace Sniffer.Dissectors.Frame;
 /// </summary>
 public static class FrameDissector
 {
+    private static long s_internalErrors;
+
+    /// <summary>Exceptions thrown by dissectors and turned into [Malformed Packet] (each one is a bug).</summary>
+    public static long InternalErrors => Interlocked.Read(ref s_internalErrors);
+
+    /// <summary>The most recent of those exceptions, for diagnosing it.</summary>
+    public static Exception? LastInternalError { get; private set; }
+
     public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
+        // A tree may show reassembled data, whose items point into buffers of their own.
+        if (sink.WantsTree) ctx.Sources ??= new DataSources();
         WriteFrameFields(frame, ref ctx, ref sink);
 
         DissectStatus status;
@@ -26,7 +36,10 @@ public static class FrameDissector
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or InvalidOperationException or OverflowException)
         {
-            // A dissector bug must not take the capture down; report it as Wireshark reports an exception.
+            // A dissector bug must not take the capture down; report it as Wireshark reports an exception,
+            // and count it so that tests can insist there are none.
+            Interlocked.Increment(ref s_internalErrors);
+            LastInternalError = e;
             status = DissectStatus.Malformed;
             faultProtocol = ctx.Protocol.Length > 0 ? ctx.Protocol : "Frame";
         }
@@ -91,7 +104,7 @@ public static class FrameDissector
         sink.AddTime(FrameFields.TimeEpoch, 0, 0, f.TimestampNs);
         long delta = f.TimestampNs - ctx.PreviousTimestampNs;
         sink.AddTime(FrameFields.TimeDelta, 0, 0, delta, FieldFlags.Generated);
-        sink.AddTime(FrameFields.TimeDeltaDisplayed, 0, 0, delta, FieldFlags.Generated);
+        sink.AddTime(FrameFields.TimeDeltaDisplayed, 0, 0, f.TimestampNs - ctx.PreviousDisplayedTimestampNs, FieldFlags.Generated);
         sink.AddTime(FrameFields.TimeRelative, 0, 0, f.TimestampNs - ctx.FirstTimestampNs, FieldFlags.Generated);
         sink.AddUInt(FrameFields.Number, 0, 0, ctx.FrameNumber);
         sink.AddUInt(FrameFields.Len, 0, 0, (uint)f.OriginalLength);

@@ -41,7 +41,8 @@ public static class IPv4Dissector
         var src = h.Slice(12, 4);
         var dst = h.Slice(16, 4);
 
-        sink.PushProtocol(IPv4Fields.Ip, offset, Math.Max(MinHeader, headerLength));
+        // The item never reaches past the captured bytes, even when the header length claims more.
+        sink.PushProtocol(IPv4Fields.Ip, offset, Math.Min(Math.Max(MinHeader, headerLength), frame.Length - offset));
         if (sink.WantsTree) sink.SetLabel($"Internet Protocol Version 4, Src: {FieldFormatter.IPv4(src)}, Dst: {FieldFormatter.IPv4(dst)}");
         sink.AddUInt(IPv4Fields.Version, offset, 1, versionIhl);
         sink.AddUInt(IPv4Fields.HdrLen, offset, 1, (ulong)headerLength);
@@ -88,6 +89,7 @@ public static class IPv4Dissector
         AddAddress(IPv4Fields.Src, IPv4Fields.SrcHost, frame, offset + 12, ref sink);
         AddAddress(IPv4Fields.Dst, IPv4Fields.DstHost, frame, offset + 16, ref sink);
 
+        ctx.CurrentIpOffset = offset;
         if (!ctx.InErrorPacket)
         {
             ctx.Layers.AddressKind = AddressKind.IPv4;
@@ -116,7 +118,12 @@ public static class IPv4Dissector
             totalLength = (ushort)Math.Min(ushort.MaxValue, end - offset);
         }
         int payloadEnd = offset + totalLength;
-        if (payloadEnd > end) return DissectStatus.Malformed;
+        if (payloadEnd > end)
+        {
+            // An ICMP error quotes only the start of the offending datagram; its length field still counts the whole.
+            if (!ctx.InErrorPacket) return DissectStatus.Malformed;
+            payloadEnd = end;
+        }
 
         int fragmentOffset = (flagsFrag & 0x1FFF) * 8;
         bool moreFragments = (flagsFrag & 0x2000) != 0;
@@ -131,6 +138,8 @@ public static class IPv4Dissector
             }
             return DataDissector.Dissect(frame, offset + headerLength, payloadEnd, ref ctx, ref sink);
         }
+        // A datagram with no payload at all (a bare header, as PIM null-registers carry) hands nothing on.
+        if (payloadEnd == offset + headerLength) return DissectStatus.Complete;
         return IpDispatch.DissectPayload(proto, frame, offset + headerLength, payloadEnd, ref ctx, ref sink, out protocol);
     }
 

@@ -40,8 +40,8 @@ public static class EthernetDissector
                 ? $"IEEE 802.3 Ethernet, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}"
                 : $"Ethernet II, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}");
         }
-        AddAddress(frame, offset, EthernetFields.Dst, EthernetFields.DstLg, EthernetFields.DstIg, ref sink);
-        AddAddress(frame, offset + 6, EthernetFields.Src, EthernetFields.SrcLg, EthernetFields.SrcIg, ref sink);
+        AddAddress(frame, offset, EthernetFields.Dst, EthernetFields.DstResolved, EthernetFields.DstOui, EthernetFields.DstLg, EthernetFields.DstIg, ref sink);
+        AddAddress(frame, offset + 6, EthernetFields.Src, EthernetFields.SrcResolved, EthernetFields.SrcOui, EthernetFields.SrcLg, EthernetFields.SrcIg, ref sink);
 
         DissectStatus status;
         if (isLength)
@@ -61,18 +61,37 @@ public static class EthernetDissector
         return status;
     }
 
-    private static void AddAddress<TSink>(ReadOnlySpan<byte> frame, int offset, FieldDef field, FieldDef lg, FieldDef ig, ref TSink sink)
+    private static void AddAddress<TSink>(ReadOnlySpan<byte> frame, int offset, FieldDef field, FieldDef resolved, FieldDef oui, FieldDef lg, FieldDef ig, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         var mac = frame.Slice(offset, 6);
         uint firstThree = (uint)(mac[0] << 16 | mac[1] << 8 | mac[2]);
         sink.AddBytes(field, offset, 6, mac);
         sink.Push();
+        // Name resolution is never done, so "resolved" is the address itself (as tshark -n shows it).
+        bool wantsText = sink.WantsTree || sink.Wants(resolved) || sink.Wants(EthernetFields.AddrResolved);
+        Span<byte> text = stackalloc byte[17];
+        if (wantsText) FormatMac(mac, text);
+        if (wantsText) sink.AddBytes(resolved, offset, 6, text, FieldFlags.Hidden);
+        sink.AddUInt(oui, offset, 3, firstThree, FieldFlags.Hidden);
         sink.AddBytes(EthernetFields.Addr, offset, 6, mac);
+        if (wantsText) sink.AddBytes(EthernetFields.AddrResolved, offset, 6, text, FieldFlags.Hidden);
+        sink.AddUInt(EthernetFields.AddrOui, offset, 3, firstThree, FieldFlags.Hidden);
         sink.AddUInt(lg, offset, 3, firstThree);
         sink.AddUInt(EthernetFields.Lg, offset, 3, firstThree, FieldFlags.Hidden);
         sink.AddUInt(ig, offset, 3, firstThree);
         sink.AddUInt(EthernetFields.Ig, offset, 3, firstThree, FieldFlags.Hidden);
         sink.Pop();
+    }
+
+    private static void FormatMac(ReadOnlySpan<byte> mac, Span<byte> text)
+    {
+        const string hex = "0123456789abcdef";
+        for (int i = 0, j = 0; i < 6; i++)
+        {
+            if (i > 0) text[j++] = (byte)':';
+            text[j++] = (byte)hex[mac[i] >> 4];
+            text[j++] = (byte)hex[mac[i] & 15];
+        }
     }
 }

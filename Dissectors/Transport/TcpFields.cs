@@ -78,7 +78,7 @@ public static class TcpFields
     public static readonly FieldDef OptionSackLe = new("tcp.options.sack_le", "left edge", FieldType.UInt32);
     public static readonly FieldDef OptionSackRe = new("tcp.options.sack_re", "right edge", FieldType.UInt32);
     public static readonly FieldDef OptionSackCount = new("tcp.options.sack.count", "TCP SACK Count", FieldType.UInt8);
-    public static readonly FieldDef OptionTimestamp = new("tcp.options.time_stamp", "TCP Option - Timestamps", FieldType.None);
+    public static readonly FieldDef OptionTimestamp = new("tcp.options.timestamp", "TCP Option - Timestamps", FieldType.None);
     public static readonly FieldDef OptionTsVal = new("tcp.options.timestamp.tsval", "Timestamp value", FieldType.UInt32);
     public static readonly FieldDef OptionTsEcr = new("tcp.options.timestamp.tsecr", "Timestamp echo reply", FieldType.UInt32);
     public static readonly FieldDef OptionUnknown = new("tcp.options.unknown", "TCP Option - Unknown", FieldType.None);

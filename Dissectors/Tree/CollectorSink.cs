@@ -56,6 +56,7 @@ public readonly struct CollectorSink : IFieldSink
     public void SetLabel(string label) { }
     public void AddText(string label, int offset, int length, FieldFlags flags = FieldFlags.None) { }
 
+    public void UseDataSource(int sourceId) { }
     public void AddExpert(ExpertDef expert, int offset, int length, string? message = null)
     {
         if (_values.IsWanted(expert.Field)) _values.Add(expert.Field, ValueKind.None, 0, 0, default, offset, length, FieldFlags.Generated);

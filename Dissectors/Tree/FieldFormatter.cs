@@ -78,7 +78,9 @@ public static class FieldFormatter
         string num = Integer(f, v, forLabel: true);
         string? name = f.Strings?.Find(v);
         if (f.Base == FieldBase.None) return name ?? (f.Strings is null ? num : $"Unknown ({num})");
-        return name is null ? num : $"{name} ({num})";
+        if (f.Strings is null) return num;
+        // A value_string without an entry for the value reads "Unknown (n)" in Wireshark.
+        return $"{name ?? "Unknown"} ({num})";
     }
 
     private static string SignedLabel(FieldDef f, long v)
@@ -86,13 +88,19 @@ public static class FieldFormatter
         string num = v.ToString(Inv);
         string? name = v >= 0 ? f.Strings?.Find((ulong)v) : null;
         if (f.Base == FieldBase.None && f.Strings is not null) return name ?? $"Unknown ({num})";
-        return name is null ? num : $"{name} ({num})";
+        if (f.Strings is null) return num;
+        // A value_string without an entry for the value reads "Unknown (n)" in Wireshark.
+        return $"{name ?? "Unknown"} ({num})";
     }
 
     private static string Integer(FieldDef f, ulong v, bool forLabel)
     {
-        int digits = Math.Max(1, f.Type.BitWidth() / 4);
-        if (f.Type == FieldType.UInt24) digits = 6;
+        // Tree labels size hex by the mask when there is one (hfinfo_hex_digits: a 20-bit flow label is
+        // 0x00000, tcp.flags 0x002); -T fields and JSON size it by the field's type (0x079cdd, 0x0002).
+        int bits = forLabel && f.Bitmask != 0
+            ? 64 - System.Numerics.BitOperations.LeadingZeroCount(f.Bitmask >> f.Shift)
+            : f.Type == FieldType.UInt24 ? 24 : f.Type.BitWidth();
+        int digits = Math.Max(1, (bits + 3) / 4);
         string hex = "0x" + v.ToString("x" + digits, Inv);
         return f.Base switch
         {
@@ -158,8 +166,9 @@ public static class FieldFormatter
 
     public static string HexNoSeparator(ReadOnlySpan<byte> b) => Convert.ToHexStringLower(b);
 
+    // tshark cuts a bytes label at 72 hex digits (36 bytes) and adds an ellipsis.
     private static string BytesLabel(ReadOnlySpan<byte> b) =>
-        b.Length <= 24 ? HexNoSeparator(b) : HexNoSeparator(b[..24]) + "…";
+        b.Length <= 36 ? HexNoSeparator(b) : HexNoSeparator(b[..36]) + "…";
 
     /// <summary>A string field's text, with control characters escaped the way Wireshark does.</summary>
     public static string Text(ReadOnlySpan<byte> b)

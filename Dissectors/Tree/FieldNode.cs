@@ -24,6 +24,8 @@ public sealed class FieldNode
     }
 
     public FieldDef? Field { get; }
+    /// <summary>Which buffer <see cref="Offset"/> refers to: 0 the frame, else a <see cref="Core.DataSources"/> id.</summary>
+    public int SourceId { get; internal set; }
     public int Offset { get; }
     public int Length { get; }
     public FieldFlags Flags { get; }

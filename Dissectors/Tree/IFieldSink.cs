@@ -44,6 +44,13 @@ public interface IFieldSink
     /// <summary>Adds a text-only line (no field) under the current parent. Call only when <see cref="WantsTree"/>.</summary>
     void AddText(string label, int offset, int length, FieldFlags flags = FieldFlags.None);
 
+    /// <summary>
+    /// Says which buffer the offsets of the following items refer to: 0 is the frame, other ids come
+    /// from <see cref="Core.DataSources.Add"/> (reassembled data). Dissectors of reassembled PDUs switch
+    /// to their source, add their items, and switch back to 0.
+    /// </summary>
+    void UseDataSource(int sourceId);
+
     /// <summary>Attaches an expert note to the current parent; also records its field for filters.</summary>
     void AddExpert(ExpertDef expert, int offset, int length, string? message = null);
 }

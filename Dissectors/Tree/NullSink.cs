@@ -19,5 +19,6 @@ public struct NullSink : IFieldSink
     public readonly void Pop() { }
     public readonly void SetLabel(string label) { }
     public readonly void AddText(string label, int offset, int length, FieldFlags flags = FieldFlags.None) { }
+    public readonly void UseDataSource(int sourceId) { }
     public readonly void AddExpert(ExpertDef expert, int offset, int length, string? message = null) { }
 }

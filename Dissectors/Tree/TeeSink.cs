@@ -33,5 +33,6 @@ public struct TeeSink<TFirst, TSecond> : IFieldSink
     public void Pop() { _first.Pop(); _second.Pop(); }
     public void SetLabel(string label) { _first.SetLabel(label); _second.SetLabel(label); }
     public void AddText(string label, int offset, int length, FieldFlags flags = FieldFlags.None) { _first.AddText(label, offset, length, flags); _second.AddText(label, offset, length, flags); }
+    public void UseDataSource(int sourceId) { _first.UseDataSource(sourceId); _second.UseDataSource(sourceId); }
     public void AddExpert(ExpertDef expert, int offset, int length, string? message = null) { _first.AddExpert(expert, offset, length, message); _second.AddExpert(expert, offset, length, message); }
 }

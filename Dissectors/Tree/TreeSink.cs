@@ -80,6 +80,7 @@ public readonly struct TreeSink : IFieldSink
         if (node is not null) node.Label = label;
     }
 
+    public void UseDataSource(int sourceId) => _builder.SourceId = sourceId;
     public void AddExpert(ExpertDef expert, int offset, int length, string? message = null) =>
         _builder.AddExpert(expert, offset, length, message ?? expert.Message);
 }
@@ -108,6 +109,9 @@ public sealed class FieldTreeBuilder
 
     private FieldNode Current => _parents.Count > 0 ? _parents.Peek() : Root;
 
+    /// <summary>The data source the offsets of new items refer to (0: the frame).</summary>
+    internal int SourceId { get; set; }
+
     internal FieldNode? Add(FieldDef? field, int offset, int length, FieldFlags flags)
     {
         if (_count >= MaxNodes)
@@ -117,7 +121,7 @@ public sealed class FieldTreeBuilder
             return null;
         }
         _count++;
-        var node = new FieldNode(field, offset, length, flags);
+        var node = new FieldNode(field, offset, length, flags) { SourceId = SourceId };
         Current.AddChild(node);
         _last = node;
         return node;

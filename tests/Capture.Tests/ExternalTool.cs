@@ -2,21 +2,31 @@ using System.Diagnostics;
 
 namespace Sniffer.Tests.Capture;
 
-/// <summary>Runs Wireshark's command-line tools to produce reference files and answers at test time.</summary>
+/// <summary>Runs Wireshark's command-line tools (tshark, capinfos, editcap) when they are installed.</summary>
 internal static class ExternalTool
 {
-    public static bool Exists(string name)
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            if (dir.Length > 0 && File.Exists(Path.Combine(dir, name))) return true;
-        }
-        return false;
-    }
+    public static string? Find(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
+    public static bool Exists(string name) => Find(name) is not null;
+
+    public static void SkipUnlessInstalled(string name) =>
+        Skip.If(Find(name) is null, $"{name} is not installed (apt-get install tshark) - cross-check skipped");
+
+    /// <summary>Runs the tool and returns its output; a failure throws with the tool's own message.</summary>
     public static string Run(string name, params string[] arguments)
     {
-        var start = new ProcessStartInfo(name)
+        var (code, stdout, stderr) = Execute(name, arguments);
+        if (code != 0)
+            throw new InvalidOperationException($"{name} {string.Join(' ', arguments)} failed ({code}): {stderr}");
+        return stdout;
+    }
+
+    /// <summary>Runs the tool and returns its exit code and both outputs, whatever happened.</summary>
+    public static (int ExitCode, string Output, string Errors) Execute(string name, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Find(name) ?? name)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -27,8 +37,6 @@ internal static class ExternalTool
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{name} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr.Result}");
-        return stdout;
+        return (process.ExitCode, stdout, stderr.Result);
     }
 }

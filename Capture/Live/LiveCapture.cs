@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Threading.Channels;
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace Sniffer.Capture;
+
+/// <summary>
+/// One interface being captured. SharpPcap delivers packets on its own thread; each is copied into a
+/// pooled buffer and offered to a bounded channel. The capture thread never waits: when the consumer
+/// is behind, the frame is dropped and counted in <see cref="LiveCaptureStatistics.QueueDropped"/>.
+/// Read <see cref="Frames"/> and return each frame's buffer.
+/// </summary>
+public sealed class LiveCapture : IDisposable
+{
+    private const decimal NanosecondsPerSecond = 1_000_000_000m;
+
+    private readonly LibPcapLiveDevice _device;
+    private readonly Channel<CapturedFrame> _channel;
+    private readonly int _linkType;
+    private readonly bool _countsBothDirections;
+    private long _captured;
+    private long _queueDropped;
+    private LiveCaptureStatistics? _finalStatistics;
+    private readonly Lock _stopGate = new();
+
+    private LiveCapture(LibPcapLiveDevice device, LiveCaptureOptions options)
+    {
+        _device = device;
+        _linkType = (int)device.LinkType;
+        Options = options;
+        _countsBothDirections = device.Loopback || device.Name == "any";
+        _channel = Channel.CreateBounded<CapturedFrame>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleWriter = true,
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,   // only TryWrite is used, so "Wait" means "TryWrite fails when full"
+        });
+    }
+
+    public LiveCaptureOptions Options { get; }
+    public string InterfaceName => _device.Name;
+    public string? InterfaceDescription => _device.Description;
+    public int LinkType => _linkType;
+    public int SnapLength => Options.SnapLength;
+    public bool NanosecondTimestamps => _device.TimestampResolution == TimestampResolution.Nanosecond;
+
+    /// <summary>Frames in arrival order; completes after <see cref="Stop"/>.</summary>
+    public ChannelReader<CapturedFrame> Frames => _channel.Reader;
+
+    /// <summary>The interface as a capture file describes it.</summary>
+    public CaptureInterface AsCaptureInterface() =>
+        new(_linkType, SnapLength, InterfaceName, InterfaceDescription, 1_000_000_000);
+
+    public static IReadOnlyList<NetworkInterfaceInfo> ListInterfaces() =>
+        InterfaceCatalog.Describe(InterfaceCatalog.LoadDevices());
+
+    /// <summary>
+    /// Opens the interface, installs the filter (checked with libpcap first, so errors carry libpcap's
+    /// words), and starts capturing. Throws <see cref="LiveCaptureException"/> with a user-facing message.
+    /// The calling thread's network namespace decides which interface the name refers to.
+    /// </summary>
+    public static LiveCapture Start(LiveCaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var devices = InterfaceCatalog.LoadDevices();
+        var device = InterfaceCatalog.Find(devices, options.Interface)
+            ?? throw LiveCaptureErrors.NoSuchInterface(options.Interface, devices.Select(d => d.Name));
+
+        Open(device, options, devices);
+        try
+        {
+            InstallFilter(device, options);
+            var capture = new LiveCapture(device, options);
+            device.OnPacketArrival += capture.OnPacketArrival;
+            device.StartCapture();
+            return capture;
+        }
+        catch
+        {
+            device.Close();
+            throw;
+        }
+    }
+
+    private static void Open(LibPcapLiveDevice device, LiveCaptureOptions options, IReadOnlyList<LibPcapLiveDevice> devices)
+    {
+        var configuration = new DeviceConfiguration
+        {
+            Mode = options.Promiscuous ? DeviceModes.Promiscuous : DeviceModes.None,
+            Snaplen = options.SnapLength,
+            ReadTimeout = 100,
+            Immediate = options.Immediate,
+            TimestampResolution = TimestampResolution.Nanosecond,
+            KernelBufferSize = options.KernelBufferMiB is { } mib ? mib * 1024 * 1024 : null,
+        };
+        // Nanosecond stamps or immediate mode may be unsupported on some systems; libpcap then
+        // keeps its defaults, which is fine, so those configuration failures are not fatal.
+        configuration.ConfigurationFailed += (_, _) => { };
+        try
+        {
+            device.Open(configuration);
+        }
+        catch (PcapException e)
+        {
+            string? libpcapText = device.LastError;
+            try { device.Close(); } catch (PcapException) { }
+            throw LiveCaptureErrors.FromOpenFailure(e, device.Name, libpcapText, devices.Select(d => d.Name));
+        }
+        catch (Exception e) when (LiveCaptureErrors.IsLibpcapMissing(e))
+        {
+            throw LiveCaptureErrors.LibpcapMissing(e);
+        }
+    }
+
+    private static void InstallFilter(LibPcapLiveDevice device, LiveCaptureOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.BpfFilter)) return;
+        ValidateFilter(options.BpfFilter, (int)device.LinkType, options.SnapLength);
+        try
+        {
+            device.Filter = options.BpfFilter;
+        }
+        catch (PcapException e)
+        {
+            throw LiveCaptureErrors.BadFilter(new BpfFilterException(options.BpfFilter, device.LastError ?? e.Message, null));
+        }
+    }
+
+    /// <summary>Checks a capture filter with libpcap for a link type; throws <see cref="LiveCaptureException"/> (BadFilter).</summary>
+    public static void ValidateFilter(string expression, int linkType, int snapLength = 262144)
+    {
+        try
+        {
+            using var program = CompiledBpf.Compile(expression, linkType, snapLength);
+        }
+        catch (BpfFilterException e)
+        {
+            throw LiveCaptureErrors.BadFilter(e);
+        }
+        catch (Exception e) when (LiveCaptureErrors.IsLibpcapMissing(e))
+        {
+            throw LiveCaptureErrors.LibpcapMissing(e);
+        }
+    }
+
+    // Runs on SharpPcap's capture thread: copy, offer, never block.
+    private void OnPacketArrival(object sender, PacketCapture packet)
+    {
+        ReadOnlySpan<byte> data = packet.Data;
+        var header = packet.Header;
+        int wireLength = header is PcapHeader pcapHeader ? (int)pcapHeader.PacketLength : data.Length;
+        long timestampNs = (long)(header.Timeval.Value * NanosecondsPerSecond);
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(data.Length, 1));
+        data.CopyTo(buffer);
+        // FileOffset -1: a live frame has no place in a file yet.
+        var info = new FrameInfo(timestampNs, _linkType, data.Length, Math.Max(wireLength, data.Length), InterfaceId: 0, FileOffset: -1);
+        if (_channel.Writer.TryWrite(new CapturedFrame(info, buffer)))
+        {
+            Interlocked.Increment(ref _captured);
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            Interlocked.Increment(ref _queueDropped);
+        }
+    }
+
+    /// <summary>Counters so far; after <see cref="Stop"/>, the final ones.</summary>
+    public LiveCaptureStatistics GetStatistics()
+    {
+        if (_finalStatistics is { } final) return final;
+        long? received = null, dropped = null, interfaceDropped = null;
+        try
+        {
+            var pcap = _device.Statistics;
+            if (pcap is not null)
+            {
+                received = pcap.ReceivedPackets;
+                dropped = pcap.DroppedPackets;
+                interfaceDropped = pcap.InterfaceDroppedPackets;
+            }
+        }
+        catch (Exception e) when (e is PcapException or DeviceNotReadyException)
+        {
+            // Some devices (e.g. nflog) cannot report statistics; the kernel counters stay unknown.
+        }
+        return new LiveCaptureStatistics(Interlocked.Read(ref _captured), Interlocked.Read(ref _queueDropped),
+            received, dropped, interfaceDropped, _countsBothDirections);
+    }
+
+    /// <summary>Stops capturing, records final statistics, closes the device and completes <see cref="Frames"/>.
+    /// Frames already queued stay readable.</summary>
+    public void Stop()
+    {
+        lock (_stopGate)
+        {
+            if (_finalStatistics is not null) return;
+            _device.StopCapture();
+            _device.OnPacketArrival -= OnPacketArrival;
+            var statistics = GetStatistics();
+            _device.Close();
+            _finalStatistics = statistics;
+            _channel.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Stops and returns the buffers of frames nobody read.</summary>
+    public void Dispose()
+    {
+        Stop();
+        while (_channel.Reader.TryRead(out var frame)) frame.ReturnBuffer();
+    }
+}

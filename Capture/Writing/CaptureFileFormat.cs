@@ -1,0 +1,7 @@
+namespace Sniffer.Capture;
+
+public enum CaptureFileFormat
+{
+    Pcapng,
+    Pcap,
+}

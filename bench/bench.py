@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Sniffer's benchmark: the same jobs through Sniffer, tshark, tcpdump and a C libpcap loop, in one run.
+
+Builds bench/data/big.pcap (>= 1 GB and >= 5 M packets of replayed real traffic) when missing, runs each
+command several times with its output sent to /dev/null, and prints medians of packets/s, MB/s and peak
+memory, with ratios against the reference tool for each job. No thresholds: it reports, it doesn't judge.
+
+usage: bench/bench.py [--runs N] [--tshark-runs N] [--jobs fields,summary,count,...] [--capture FILE]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CORPUS = os.path.normpath(os.path.join(ROOT, "..", "shared", "conformance", "corpus"))
+SEEDS = ["ppa__http_espn.pcapng", "ppa__http_espn_fail.pcapng", "ppa__arppoison.pcapng", "ppa__dns.pcap",
+         "ppa__dns_query_response.pcapng", "ppa__cryptowall4_c2.pcapng", "ppa__tcp_handshake.pcapng"]
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def measure(cmd):
+    """Runs cmd with stdout to /dev/null; returns (seconds, peak RSS in MB)."""
+    with open(os.devnull, "wb") as null:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        err = proc.stderr.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        print(f"  ! {' '.join(cmd)} exited {code}: {err.strip()[:300]}", file=sys.stderr)
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def build_capture(path, min_packets, min_bytes):
+    seeds = [os.path.join(ROOT, "samples", "pcaps", f) for f in sorted(os.listdir(os.path.join(ROOT, "samples", "pcaps")))
+             if f.endswith((".pcap", ".pcapng"))] if os.path.isdir(os.path.join(ROOT, "samples", "pcaps")) else []
+    seeds += [os.path.join(CORPUS, s) for s in SEEDS if os.path.exists(os.path.join(CORPUS, s))]
+    if not seeds:
+        sys.exit("bench: no seed captures (samples/pcaps or ../shared/conformance/corpus)")
+    out = os.path.join(ROOT, ".build", "bigcapture")
+    sh(["dotnet", "build", os.path.join(HERE, "BigCapture"), "-c", "Release", "-o", out, "--nologo", "-v", "q"])
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    sh([os.path.join(out, "bigcapture"), path, str(min_packets), str(min_bytes)] + seeds)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--capture", default=os.path.join(HERE, "data", "big.pcap"))
+    ap.add_argument("--min-packets", type=int, default=5_000_000)
+    ap.add_argument("--min-bytes", type=int, default=1_000_000_000)
+    ap.add_argument("--runs", type=int, default=3, help="runs of each fast command (median reported)")
+    ap.add_argument("--tshark-runs", type=int, default=1, help="runs of each tshark command (slow)")
+    ap.add_argument("--jobs", default="fields,summary,count,retrans,synack")
+    args = ap.parse_args()
+
+    if not os.path.exists(args.capture):
+        build_capture(args.capture, args.min_packets, args.min_bytes)
+    size_mb = os.path.getsize(args.capture) / 1e6
+    sniffer = os.path.join(ROOT, "sniffer")
+    sh([sniffer, "--version"], stdout=subprocess.DEVNULL)  # build first, outside the timings
+    packets = int(subprocess.run(["capinfos", "-c", "-M", args.capture], capture_output=True, text=True)
+                  .stdout.split()[-1]) if shutil.which("capinfos") else None
+    loop = os.path.join(ROOT, ".build", "pcaploop")
+    if shutil.which("cc") and not os.path.exists(loop):
+        subprocess.run(["cc", "-O2", "-o", loop, os.path.join(HERE, "pcaploop.c"), "-lpcap"])
+    cap = args.capture
+    fields = ["-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "tcp.srcport"]
+    jobs = {
+        "fields": ("3 fields per packet (-T fields)", [
+            ("sniffer", [sniffer, "-r", cap, "-n"] + fields, args.runs),
+            ("tshark", ["tshark", "-r", cap, "-n"] + fields, args.tshark_runs)], "tshark"),
+        "summary": ("one summary line per packet", [
+            ("sniffer", [sniffer, "-r", cap, "-n"], args.runs),
+            ("tcpdump", ["tcpdump", "-nr", cap], args.runs),
+            ("tshark", ["tshark", "-r", cap, "-n"], args.tshark_runs)], "tcpdump"),
+        "count": ("count packets (-T fields -e frame.number)", [
+            ("sniffer", [sniffer, "-r", cap, "-T", "fields", "-e", "frame.number"], args.runs),
+            ("C pcap_next_ex loop", [loop, cap], args.runs)], "C pcap_next_ex loop"),
+        "retrans": ("TCP analysis + -Y tcp.analysis.retransmission", [
+            ("sniffer", [sniffer, "-r", cap, "-n", "-Y", "tcp.analysis.retransmission"], args.runs),
+            ("tshark", ["tshark", "-r", cap, "-n", "-Y", "tcp.analysis.retransmission"], args.tshark_runs)], "tshark"),
+        "synack": ("-Y 'tcp.flags.syn == 1 && tcp.flags.ack == 1'", [
+            ("sniffer", [sniffer, "-r", cap, "-n", "-Y", "tcp.flags.syn == 1 && tcp.flags.ack == 1"], args.runs),
+            ("tshark", ["tshark", "-r", cap, "-n", "-Y", "tcp.flags.syn == 1 && tcp.flags.ack == 1"], args.tshark_runs)], "tshark"),
+    }
+    print(f"capture: {cap} ({size_mb:.0f} MB, {packets or '?'} packets); {os.cpu_count()} cores; medians")
+    print(f"{'job':48} {'tool':20} {'seconds':>8} {'packets/s':>11} {'MB/s':>8} {'peak MB':>8} {'ratio':>7}")
+    for name in args.jobs.split(","):
+        title, commands, reference = jobs[name]
+        results = {}
+        for tool, cmd, runs in commands:
+            if not shutil.which(cmd[0]) and not os.path.exists(cmd[0]):
+                print(f"{title:48} {tool:20} {'(not installed)':>8}")
+                continue
+            samples = [measure(cmd) for _ in range(max(1, runs))]
+            secs = statistics.median(s for s, _ in samples)
+            rss = max(m for _, m in samples)
+            results[tool] = (secs, rss)
+        ref = results.get(reference)
+        for tool, (secs, rss) in results.items():
+            pps = packets / secs if packets else 0
+            ratio = f"{ref[0] / secs:6.2f}x" if ref and tool != reference else ""
+            print(f"{title:48} {tool:20} {secs:8.2f} {pps:11,.0f} {size_mb / secs:8.1f} {rss:8.0f} {ratio:>7}")
+    print("ratio = reference tool's time / this tool's time (above 1: faster than the reference)")
+
+
+if __name__ == "__main__":
+    main()
