@@ -114,10 +114,15 @@ public sealed class TcpAnalyzerTests(ITestOutputHelper output)
         t.Send(Server, 80, Client, 40000, Syn | Ack, 0, 1);
         uint seq = 1;
         for (int i = 0; i < 1000; i++) Exchange(t, ref seq);   // warm up: lists reach their size, JIT settles
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        // Best of three: a tier-up compilation on this thread can allocate once while we measure.
         const int rounds = 20_000;
-        for (int i = 0; i < rounds; i++) Exchange(t, ref seq);
-        long perPacket = (GC.GetAllocatedBytesForCurrentThread() - before) / (rounds * 2);
+        long perPacket = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < rounds; i++) Exchange(t, ref seq);
+            perPacket = Math.Min(perPacket, (GC.GetAllocatedBytesForCurrentThread() - before) / (rounds * 2));
+        }
         output.WriteLine($"allocated per packet: {perPacket} bytes");
         Assert.True(perPacket == 0, $"{perPacket} bytes per packet");
     }
