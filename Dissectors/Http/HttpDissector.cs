@@ -149,7 +149,9 @@ public static class HttpDissector
         if (decodedEntity is not null)
         {
             if (decodedEntity.Source != 0) sink.UseDataSource(decodedEntity.Source);
-            HttpBodyView.TextLines(decodedEntity.Data, 0, contentType, ref ctx, ref sink);
+            // Without a data source of its own the decoded text points at the encoded body, with no length.
+            HttpBodyView.TextLines(decodedEntity.Data, decodedEntity.Source != 0 ? 0 : offset + head.BodyOffset, contentType, ref ctx, ref sink,
+                itemsHaveLength: decodedEntity.Source != 0);
             if (decodedEntity.Source != 0) sink.UseDataSource(sourceId);
         }
         else if (bodyLength > 0 && head.Body != HttpBodyKind.None)

@@ -123,7 +123,7 @@ public class SmallPacketTests
     public void Icmp_port_unreachable_quotes_the_datagram_without_touching_columns()
     {
         // 10.0.0.2 -> 10.0.0.1 port unreachable, quoting 10.0.0.1:1234 -> 10.0.0.2:53 UDP.
-        var quoted = PacketDotNetAdapter.EthernetIPv4Udp().AsSpan(14, 28).ToArray();
+        var quoted = PacketDotNetAdapter.EthernetIPv4Udp(dstPort: 53).AsSpan(14, 28).ToArray();
         var icmp = new byte[8 + quoted.Length];
         icmp[0] = 3; icmp[1] = 3;
         quoted.CopyTo(icmp, 8);
