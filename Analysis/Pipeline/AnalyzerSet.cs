@@ -16,6 +16,9 @@ public sealed class AnalyzerSet : IPacketAnalyzer
 
     public AnalyzerSet(IPacketAnalyzer? tcp = null) => _tcp = tcp;
 
+    /// <summary>The TCP analysis inside the set (streams, reassembly), for the statistics that read it.</summary>
+    public IPacketAnalyzer? Tcp => _tcp;
+
     public DnsTransactionTable Dns { get; } = new();
     public HttpTransactionTable Http { get; } = new();
     public TlsSessionTable Tls { get; } = new();

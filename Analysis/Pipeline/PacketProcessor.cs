@@ -35,16 +35,9 @@ public sealed class PacketProcessor
     {
         FrameNumber++;
         if (FrameNumber == 1) _firstTs = _previousTs = frame.TimestampNs;
-        var ctx = PacketContext.Create(FrameNumber, frame, _firstTs, _previousTs);
+        var ctx = Prepare(FrameNumber, frame, _firstTs, _previousTs, wantColumns, wantProtocols);
         ctx.PreviousDisplayedTimestampNs = _previousDisplayedTs ?? frame.TimestampNs;
         _previousTs = frame.TimestampNs;
-        ctx.Analyzer = Analyzer;
-        ctx.FromPcapng = FromPcapng;
-        if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
-        if (wantColumns) { Info.Clear(); ctx.Info = Info; }
-        if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
-        Sources.Clear();
-        ctx.Sources = Sources;
         return ctx;
     }
 
@@ -52,7 +45,10 @@ public sealed class PacketProcessor
     public void MarkDisplayed(in PacketContext ctx) => _previousDisplayedTs = ctx.Frame.TimestampNs;
 
     /// <summary>Context for re-dissecting a frame already seen (random access, e.g. the TUI).</summary>
-    public PacketContext Revisit(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols)
+    public PacketContext Revisit(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols) =>
+        Prepare(frameNumber, frame, firstTs, previousTs, wantColumns, wantProtocols);
+
+    private PacketContext Prepare(uint frameNumber, in FrameInfo frame, long firstTs, long previousTs, bool wantColumns, bool wantProtocols)
     {
         var ctx = PacketContext.Create(frameNumber, frame, firstTs, previousTs);
         ctx.Analyzer = Analyzer;

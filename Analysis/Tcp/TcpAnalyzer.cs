@@ -31,6 +31,16 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
     public long DroppedConnectionSummaries { get; private set; }
     public FrameAnalysisTable Frames => _frames;
 
+    /// <summary>The tcp.stream of the last segment analysed (or revisited) in <paramref name="frame"/>, for per-frame taps.</summary>
+    public bool TryGetStreamOf(uint frame, out uint stream)
+    {
+        stream = _lastStream;
+        return _lastStreamFrame == frame && _lastStreamValid;
+    }
+
+    private uint _lastStream, _lastStreamFrame;
+    private bool _lastStreamValid;
+
     public void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment seg, out TcpAnalysis analysis)
     {
         analysis = default;
@@ -42,6 +52,7 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
         if (!firstPass)
         {
             _frames.TryGet(ctx.FrameNumber, layer, out analysis);
+            Remember(ctx.FrameNumber, in analysis);
             return;
         }
         if (ctx.FrameNumber > _highestFrame) { _highestFrame = ctx.FrameNumber; _layersInHighestFrame = 0; }
@@ -52,6 +63,7 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
         var key = FlowKey.Create(layers.AddressKind, src, seg.SrcPort, dst, seg.DstPort, out bool fromA);
         Analyze(key, fromA, ctx.FrameNumber, ctx.Frame.TimestampNs, ctx.Frame.OriginalLength, in seg, ref analysis);
         if (_options.RememberFrames) _frames.Add(ctx.FrameNumber, in analysis);
+        Remember(ctx.FrameNumber, in analysis);
 
         if (Observer is not null && analysis.Valid && _streams.TryGetValue(key, out var stream))
         {
@@ -59,6 +71,13 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
             Observer.OnSegment(stream, fromA, ctx.FrameNumber, ctx.Frame.TimestampNs, seg.Seq, seg.Flags,
                 captured > 0 ? frame.Slice(seg.PayloadOffset, captured) : default, seg.PayloadLength);
         }
+    }
+
+    private void Remember(uint frame, in TcpAnalysis a)
+    {
+        _lastStreamFrame = frame;
+        _lastStream = a.Stream;
+        _lastStreamValid = a.Valid;
     }
 
     private void Analyze(in FlowKey key, bool fromA, uint frameNumber, long now, int wireLength, in TcpSegment seg, ref TcpAnalysis a)

@@ -8,4 +8,12 @@ namespace Sniffer.Cli.Commands;
 public static class Analyzers
 {
     public static IPacketAnalyzer? Create() => new AnalyzerSet(new TcpAnalyzer());
+
+    /// <summary>The TCP analyzer of what <see cref="Create"/> made, for -z conv/follow/conn.</summary>
+    public static TcpAnalyzer? TcpOf(IPacketAnalyzer? analyzer) => analyzer switch
+    {
+        TcpAnalyzer tcp => tcp,
+        AnalyzerSet set => set.Tcp as TcpAnalyzer,
+        _ => null,
+    };
 }

@@ -22,10 +22,12 @@ public sealed class PacketPrinter : IDisposable
     private readonly SummaryLineRenderer _summary;
     private readonly FieldsRenderer? _fields;
     private readonly JsonRenderer? _json;
-    private readonly bool _wantTree, _wantColumns, _wantProtocols, _collect, _print;
+    private readonly StatisticsSession? _statistics;
+    private readonly bool _wantTree, _printTree, _wantColumns, _wantProtocols, _collect, _print;
 
-    public PacketPrinter(CliOptions options, TextWriter stdout, PacketProcessor processor, bool print)
+    public PacketPrinter(CliOptions options, TextWriter stdout, PacketProcessor processor, bool print, StatisticsSession? statistics = null)
     {
+        _statistics = statistics;
         _options = options;
         _stdout = stdout;
         _processor = processor;
@@ -46,7 +48,8 @@ public sealed class PacketPrinter : IDisposable
         _filter = PacketFilters.Compile(options.DisplayFilter);
         _summary = new SummaryLineRenderer(stdout, options.TimeFormat);
         _fields = options.Format == OutputFormat.Fields ? new FieldsRenderer(stdout, columns, options.FieldsOutput, _summary) : null;
-        _wantTree = _print && (options.Verbose || options.DetailProtocols.Count > 0 || options.Format == OutputFormat.Json);
+        _printTree = _print && (options.Verbose || options.DetailProtocols.Count > 0 || options.Format == OutputFormat.Json);
+        _wantTree = _printTree || statistics?.NeedsTree == true;
         _wantColumns = _print && (options.Format is OutputFormat.Summary or OutputFormat.Text && !options.Verbose || _fields?.NeedsColumns == true);
         _collect = _filter is not null || _fields is not null;
         _wantProtocols = _wantTree;
@@ -87,10 +90,12 @@ public sealed class PacketPrinter : IDisposable
             PacketProcessor.Dissect(data, ref ctx, ref sink);
         }
 
+        // Statistics (-z) see every packet read, as tshark's taps do; -Y only chooses what is printed.
+        _statistics?.Observe(data, ctx, tree);
         if (_filter is not null && !_filter.Matches(_values, data)) return false;
         Displayed++;
         _processor.MarkDisplayed(ctx);
-        if (_print) Render(data, ctx, tree);
+        if (_print) Render(data, ctx, _printTree ? tree : null);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Sniffer.Analysis.Pipeline;
+using Sniffer.Analysis.Tcp;
 using Sniffer.Capture;
 using Sniffer.Cli.Options;
 
@@ -6,7 +7,7 @@ namespace Sniffer.Cli.Commands;
 
 /// <summary>
 /// `-r FILE`: reads a capture once, front to back; each packet that passes -f (offline BPF) goes to the
-/// printer, and with -w, the packets that pass -Y are written to a new capture file.
+/// printer (and to the -z statistics); with -w, the packets that pass -Y are written to a new capture file.
 /// </summary>
 public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextWriter stderr)
 {
@@ -14,11 +15,14 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
     {
         using var reader = CaptureFile.Open(path);
         using var bpf = CaptureFilters.ForFile(options.CaptureFilter);
-        var processor = new PacketProcessor(Analyzers.Create())
+        var analyzer = Analyzers.Create();
+        var statistics = StatisticsSession.Create(options.Statistics, Analyzers.TcpOf(analyzer));
+        statistics.Attach();
+        var processor = new PacketProcessor(analyzer)
         {
             FromPcapng = reader.Format.StartsWith("pcapng", StringComparison.Ordinal),
         };
-        using var printer = new PacketPrinter(options, stdout, processor, print: options.WriteFile is null);
+        using var printer = new PacketPrinter(options, stdout, processor, print: options.WriteFile is null, statistics);
         ICaptureWriter? writer = null;
         try
         {
@@ -41,6 +45,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         {
             writer?.Dispose();
         }
+        statistics.Render(stdout);
         stdout.Flush();
 
         if (reader.Error is { } error)

@@ -40,6 +40,9 @@ public static class UdpPortDispatch
             case 6081:
                 status = Tunnels.GeneveDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
                 return true;
+            case Mpls.MplsDissector.UdpPort:
+                status = Mpls.MplsDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+                return true;
             default:
                 protocol = "UDP";
                 status = DissectStatus.Complete;

@@ -1,0 +1,119 @@
+using Sniffer.Analysis.Reports;
+using Sniffer.Analysis.Tcp;
+using Sniffer.Cli.Options;
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Cli.Commands;
+
+/// <summary>
+/// The -z statistics of one run: builds a collector per request, feeds it every frame of the pass and
+/// renders the reports at the end (in reverse order of the options, as tshark does).
+/// </summary>
+public sealed class StatisticsSession
+{
+    private readonly List<Action<TextWriter>> _renderers = new();
+    private readonly List<ConversationTable> _conversations = new();
+    private readonly List<FollowStreamCollector> _follows = new();
+    private readonly TcpAnalyzer? _analyzer;
+    private ExpertSummary? _experts;
+    private long _firstFrameNs = long.MinValue;
+
+    private StatisticsSession(TcpAnalyzer? analyzer) => _analyzer = analyzer;
+
+    /// <summary>True when a report needs each packet's full tree (expert messages are formatted only there).</summary>
+    public bool NeedsTree => _experts is not null;
+    public bool IsEmpty => _renderers.Count == 0;
+
+    public static StatisticsSession Create(IReadOnlyList<string> specs, TcpAnalyzer? analyzer)
+    {
+        var s = new StatisticsSession(analyzer);
+        foreach (var spec in specs) s.AddRequest(spec);
+        return s;
+    }
+
+    private void AddRequest(string spec)
+    {
+        string[] parts = spec.Split(',');
+        switch (parts[0])
+        {
+            case "conv" when parts.Length == 2 && ConversationKindOf(parts[1]) is { } kind:
+            {
+                var table = new ConversationTable(kind);
+                _conversations.Add(table);
+                _renderers.Add(w => new ConversationReport(table).Render(w));
+                return;
+            }
+            case "follow" when parts.Length >= 4 && parts[1] == "tcp" && ModeOf(parts[2]) is { } mode:
+            {
+                string targetText = string.Join(',', parts, 3, parts.Length - 3);
+                if (!FollowTarget.TryParse(targetText, out var target) || _analyzer is null)
+                    throw new UsageException($"Invalid -z follow argument \"{spec}\".");
+                var collector = new FollowStreamCollector(target);
+                _follows.Add(collector);
+                string filter = target.StreamIndex is uint index
+                    ? FollowReport.StreamFilter(index)
+                    : FollowReport.EndpointFilter(target.EndpointA!.Address.ToString(), target.EndpointA.Port, target.EndpointB!.Address.ToString(), target.EndpointB.Port);
+                _renderers.Add(w => new FollowReport(collector.Finish(), mode, filter).Render(w));
+                return;
+            }
+            case "expert" when parts.Length == 1:
+                _experts = new ExpertSummary();
+                _renderers.Add(w => new ExpertReport(_experts).Render(w));
+                return;
+            case "conn" when parts.Length == 1 && _analyzer is not null:
+                _renderers.Add(w => new ConnReport(_analyzer.Connections(), _firstFrameNs == long.MinValue ? 0 : _firstFrameNs, _analyzer).Render(w));
+                return;
+        }
+        throw new UsageException($"invalid -z argument \"{spec}\"; it must be one of: conv,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,STREAM|ADDR:PORT,ADDR:PORT  expert  conn");
+    }
+
+    /// <summary>Attaches what must see segments as they are analysed (follow). Call before the pass.</summary>
+    public void Attach()
+    {
+        if (_analyzer is null || _follows.Count == 0) return;
+        _analyzer.Observer = _follows.Count == 1 ? _follows[0] : new ObserverFanOut(_follows);
+    }
+
+    public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldTreeBuilder? tree)
+    {
+        if (_firstFrameNs == long.MinValue) _firstFrameNs = ctx.FirstTimestampNs;
+        if (_conversations.Count > 0)
+        {
+            uint? stream = _analyzer is not null && _analyzer.TryGetStreamOf(ctx.FrameNumber, out uint s) ? s : null;
+            foreach (var t in _conversations) t.Add(data, ctx, stream);
+        }
+        if (_experts is not null && tree is not null) _experts.Add(tree.Experts);
+    }
+
+    public void Render(TextWriter w)
+    {
+        for (int i = _renderers.Count - 1; i >= 0; i--) _renderers[i](w);
+    }
+
+    private static ConversationKind? ConversationKindOf(string name) => name switch
+    {
+        "eth" => ConversationKind.Ethernet,
+        "ip" => ConversationKind.IPv4,
+        "ipv6" => ConversationKind.IPv6,
+        "tcp" => ConversationKind.Tcp,
+        "udp" => ConversationKind.Udp,
+        _ => null,
+    };
+
+    private static FollowMode? ModeOf(string name) => name switch
+    {
+        "ascii" => FollowMode.Ascii,
+        "hex" => FollowMode.Hex,
+        "raw" => FollowMode.Raw,
+        _ => null,
+    };
+
+    private sealed class ObserverFanOut(List<FollowStreamCollector> targets) : ITcpSegmentObserver
+    {
+        public void OnSegment(TcpStreamState stream, bool fromA, uint frame, long timeNs, uint seq, ushort flags, ReadOnlySpan<byte> payload, int payloadLength)
+        {
+            foreach (var t in targets) t.OnSegment(stream, fromA, frame, timeNs, seq, flags, payload, payloadLength);
+        }
+    }
+}
