@@ -98,7 +98,8 @@ public static class DnsNameReader
             }
         }
     done:
-        if (name.WireLength < 0) name.WireLength = Math.Max(1, Math.Min(pos, message.Length) - offset);
+        // A name cut short still covers at least one byte when there is one, never bytes past the message.
+        if (name.WireLength < 0) name.WireLength = Math.Max(Math.Min(1, message.Length - offset), Math.Min(pos, message.Length) - offset);
         if (tooLong && name.Status == DnsNameStatus.Ok) name.Status = DnsNameStatus.TooLong;
         ReadOnlySpan<byte> replacement = name.Status switch
         {
