@@ -9,4 +9,7 @@ namespace Sniffer.Dissectors.Core;
 public interface IPacketAnalyzer
 {
     void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment segment, out TcpAnalysis analysis);
+
+    /// <summary>IP fragment reassembly, when this analysis does it (null: fragments stay fragments).</summary>
+    IFragmentReassembler? Fragments => null;
 }

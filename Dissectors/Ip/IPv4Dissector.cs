@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Sniffer.Dissectors.Core;
 using Sniffer.Dissectors.Data;
 using Sniffer.Dissectors.Fields;
+using Sniffer.Dissectors.Ip.Fragments;
 using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Dissectors.Ip;
@@ -72,7 +73,7 @@ public static class IPv4Dissector
         if (presumedLength) totalLength = (ushort)Math.Min(ushort.MaxValue, end - offset);
         sink.AddUInt(IPv4Fields.Len, offset + 2, 2, totalLength, presumedLength ? FieldFlags.Generated : FieldFlags.None);
         if (presumedLength && sink.WantsTree)
-            sink.SetLabel($"Total Length: {totalLength} bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))");
+            sink.SetLabel($"[Total Length: {totalLength} bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))]");
         if (bogusLength)
         {
             // Wireshark stops at a total length shorter than the header, before the identification.
@@ -98,6 +99,8 @@ public static class IPv4Dissector
         sink.AddUInt(IPv4Fields.FlagMf, offset + 6, 1, flags);
         sink.Pop();
         sink.AddUInt(IPv4Fields.FragOffset, offset + 6, 2, flagsFrag);
+        // The field holds the 8-byte units; Wireshark's label shows bytes.
+        if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x1FFF, flagsFrag, 16)} = Fragment Offset: {(flagsFrag & 0x1FFF) * 8}");
         sink.AddUInt(IPv4Fields.Ttl, offset + 8, 1, ttl);
         sink.AddUInt(IPv4Fields.Proto, offset + 9, 1, proto);
         ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(h[10..]);
@@ -127,28 +130,44 @@ public static class IPv4Dissector
             }
             IPv4Options.Dissect(frame, offset + MinHeader, headerLength - MinHeader, ref ctx, ref sink);
         }
-        sink.Pop();
 
         // A total length beyond the frame (an ICMP error quoting only the start of a datagram, or a lying header):
         // Wireshark dissects what is there and lets the payload's dissectors find out what is missing.
+        int payloadStart = offset + headerLength;
         int payloadEnd = Math.Min(offset + totalLength, end);
-
         int fragmentOffset = (flagsFrag & 0x1FFF) * 8;
         bool moreFragments = (flagsFrag & 0x2000) != 0;
-        if (fragmentOffset != 0 || moreFragments)
+        bool fragmented = fragmentOffset != 0 || moreFragments;
+        // Wireshark reassembles only fragments whose whole payload was captured.
+        bool wholeFragment = offset + totalLength <= frame.Length;
+        ReassembledDatagram? datagram = null;
+        int sourceId = 0;
+        if (fragmented && FragmentReassembly.CanReassemble(ctx, frame, payloadStart, offset + totalLength))
+        {
+            var key = FragmentKey.IPv4(src, dst, BinaryPrimitives.ReadUInt16BigEndian(h[4..]), proto);
+            datagram = ctx.Analyzer!.Fragments!.Add(ctx.FrameNumber, key, frame.Slice(offset, headerLength), fragmentOffset, moreFragments,
+                frame[payloadStart..payloadEnd], out uint reassembledIn);
+            if (datagram is not null) sourceId = FragmentReassembly.AddFragmentItems(datagram, FragmentFields.IPv4, ref ctx, ref sink);
+            else FragmentReassembly.AddReassembledIn(reassembledIn, FragmentFields.IPv4, ref sink);
+        }
+        sink.Pop();
+
+        if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, proto, sourceId, ref ctx, ref sink, out protocol);
+        // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.
+        if (fragmentOffset != 0 || (fragmented && wholeFragment))
         {
             if (!ctx.InErrorPacket)
             {
                 ctx.Info?.Set("Fragmented IP protocol (proto=")
                     .Append(IpProtocols.Names.Find(proto) ?? "Unknown").Append(' ').Append((long)proto)
                     .Append(", off=").Append((long)fragmentOffset).Append(", ID=")
-                    .AppendHex(BinaryPrimitives.ReadUInt16BigEndian(h[4..]), 4).Append(')');
+                    .AppendHex(BinaryPrimitives.ReadUInt16BigEndian(h[4..]), 4, prefix: false).Append(')');
             }
-            return DataDissector.Dissect(frame, offset + headerLength, payloadEnd, ref ctx, ref sink);
+            return DataDissector.Dissect(frame, payloadStart, payloadEnd, ref ctx, ref sink);
         }
         // A datagram with no payload at all (a bare header, as PIM null-registers carry) hands nothing on.
-        if (payloadEnd == offset + headerLength) return DissectStatus.Complete;
-        return IpDispatch.DissectPayload(proto, frame, offset + headerLength, payloadEnd, ref ctx, ref sink, out protocol);
+        if (payloadEnd == payloadStart) return DissectStatus.Complete;
+        return IpDispatch.DissectPayload(proto, frame, payloadStart, payloadEnd, ref ctx, ref sink, out protocol);
     }
 
     /// <summary>

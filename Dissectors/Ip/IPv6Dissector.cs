@@ -3,6 +3,7 @@ using Sniffer.Dissectors.Core;
 using Sniffer.Dissectors.Data;
 using Sniffer.Dissectors.Expert;
 using Sniffer.Dissectors.Fields;
+using Sniffer.Dissectors.Ip.Fragments;
 using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Dissectors.Ip;
@@ -94,13 +95,26 @@ public static class IPv6Dissector
 
         var chain = new IPv6ExtensionHeaders.Chain { Next = nxt, Offset = offset + HeaderLength, PayloadEnd = payloadEnd, Ipv6Offset = offset };
         var status = IPv6ExtensionHeaders.Dissect(frame, ref chain, lengthFromFraming, ref ctx, ref sink);
+        ReassembledDatagram? datagram = null;
+        int sourceId = 0;
+        bool wholeFragment = offset + HeaderLength + plen <= frame.Length && !lengthFromFraming;
+        if (status == DissectStatus.Complete && chain.IsFragment && wholeFragment
+            && FragmentReassembly.CanReassemble(ctx, frame, chain.Offset, chain.PayloadEnd))
+        {
+            var key = FragmentKey.IPv6(src, dst, chain.FragmentIdent);
+            datagram = ctx.Analyzer!.Fragments!.Add(ctx.FrameNumber, key, h, chain.FragmentOffset, chain.MoreFragments,
+                frame[chain.Offset..chain.PayloadEnd], out uint reassembledIn);
+            if (datagram is not null) sourceId = FragmentReassembly.AddFragmentItems(datagram, FragmentFields.IPv6, ref ctx, ref sink);
+            else FragmentReassembly.AddReassembledIn(reassembledIn, FragmentFields.IPv6, ref sink);
+        }
         sink.Pop();
         if (!ctx.InErrorPacket) ctx.Layers.IpProtocol = chain.Next;
         if (status != DissectStatus.Complete) return status;
+        if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, chain.Next, sourceId, ref ctx, ref sink, out protocol);
 
-        if (chain.IsFragment)
+        // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.
+        if (chain.IsFragment && (chain.FragmentOffset != 0 || wholeFragment))
         {
-            // Only a whole datagram can be dissected further; Wireshark reassembles, we show the fragment as data.
             if (!ctx.InErrorPacket)
             {
                 ctx.Info?.Set("IPv6 fragment (off=").Append((long)chain.FragmentOffset).Append(" more=").Append(chain.MoreFragments ? 'y' : 'n')

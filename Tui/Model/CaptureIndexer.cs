@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Sniffer.Analysis.Ip;
 using Sniffer.Analysis.Pipeline;
 using Sniffer.Analysis.Tcp;
 using Sniffer.Capture;
@@ -28,7 +29,7 @@ public sealed class CaptureIndexer : IDisposable
     public ExpertLog Experts { get; } = new();
 
     /// <summary>TCP analysis: filled by the indexing pass, read by every later re-dissection.</summary>
-    public SynchronizedAnalyzer Analyzer { get; } = new(new TcpAnalyzer());
+    public SynchronizedAnalyzer Analyzer { get; } = new(new CombinedAnalyzer(new TcpAnalyzer(), new FragmentTable()));
 
     /// <summary>Set once the file is open (the first frames may not be indexed yet).</summary>
     public FrameStore? Store { get; private set; }
