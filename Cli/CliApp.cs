@@ -45,8 +45,16 @@ public static class CliApp
         string? file = options.ReadFile ?? options.PositionalFile;
         // On a terminal with nothing asking for printed output, open the UI (sniffer FILE, sniffer -r FILE, sniffer).
         bool wantsUi = options.ForceTui || (!Console.IsOutputRedirected && !options.WantsBatchOutput);
-        if (wantsUi && (file is not null || options.Interface is null))
-            return Sniffer.Tui.TuiApp.Run(new Sniffer.Tui.TuiOptions(file ?? BundledSamples.Default(), options.Interface, options.DisplayFilter), stderr);
+        if (wantsUi)
+        {
+            return Sniffer.Tui.TuiApp.Run(new Sniffer.Tui.TuiOptions(file ?? (options.Interface is null ? BundledSamples.Default() : null), options.Interface, options.DisplayFilter)
+            {
+                CaptureFilter = options.CaptureFilter,
+                WriteFile = options.WriteFile,
+                SnapLength = options.SnapLength is > 0 ? options.SnapLength.Value : 262144,
+                Promiscuous = !options.NoPromiscuous,
+            }, stderr);
+        }
         if (file is null && options.Interface is not null) return new LiveCaptureCommand(options, stdout, stderr).Run();
         if (file is null)
         {

@@ -1,39 +1,72 @@
+using Sniffer.Capture;
 using Sniffer.Tui.Model;
 using Sniffer.Tui.Views;
 using Terminal.Gui.App;
 
 namespace Sniffer.Tui;
 
-/// <summary>Entry point of the terminal UI: `sniffer FILE` on a terminal, or `sniffer --tui ...`.</summary>
+/// <summary>Entry point of the terminal UI: `sniffer FILE` on a terminal, `sniffer -i IFACE --tui`, or `sniffer --tui ...`.</summary>
 public static class TuiApp
 {
     public static int Run(TuiOptions options, TextWriter stderr)
     {
-        if (options.File is null)
+        using var indexer = options.File is null && options.Interface is not null ? StartLive(options) : OpenFile(options, stderr);
+        if (indexer is null) return 2;
+        if (indexer.Live is not null)
         {
-            stderr.WriteLine(options.Interface is not null
-                ? "sniffer: live capture in the UI is not available in this build yet (use -w with tshark-style options)."
-                : "sniffer: no capture file given, and no bundled sample found (samples/pcaps).");
-            return 1;
-        }
-        if (!File.Exists(options.File))
-        {
-            stderr.WriteLine($"sniffer: the file \"{options.File}\" does not exist.");
-            return 2;
+            // Fail before taking over the terminal when the interface cannot be opened (permissions, name).
+            var deadline = DateTime.UtcNow.AddSeconds(3);
+            while (indexer.Live.Capture is null && indexer.Error is null && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            if (indexer.Error is { } error)
+            {
+                stderr.WriteLine($"sniffer: {error}");
+                return 2;
+            }
         }
 
-        using var indexer = new CaptureIndexer(options.File);
-        indexer.Start();
         // The default 25 iterations/s adds up to 40 ms to every key; 60 keeps scrolling snappy.
         Application.MaximumIterationsPerSecond = 60;
         using IApplication app = Application.Create().Init();
         using var window = new MainWindow(app, indexer, options);
         app.Run(window);
-        if (indexer.Error is { } error && indexer.Index.Count == 0)
+        indexer.Stop();
+        if (window.SavedTo is { } saved) stderr.WriteLine($"sniffer: capture saved to {saved}");
+        if (indexer.Error is { } failure && indexer.Index.Count == 0)
         {
-            stderr.WriteLine(error);
+            stderr.WriteLine(failure);
             return 2;
         }
         return 0;
+    }
+
+    private static CaptureIndexer? OpenFile(TuiOptions options, TextWriter stderr)
+    {
+        if (options.File is null)
+        {
+            stderr.WriteLine("sniffer: no capture file given, and no bundled sample found (samples/pcaps).");
+            return null;
+        }
+        if (!File.Exists(options.File))
+        {
+            stderr.WriteLine($"sniffer: the file \"{options.File}\" does not exist.");
+            return null;
+        }
+        var indexer = new CaptureIndexer(options.File);
+        indexer.Start();
+        return indexer;
+    }
+
+    private static CaptureIndexer StartLive(TuiOptions options)
+    {
+        string spool = options.WriteFile ?? Path.Combine(Path.GetTempPath(), $"sniffer-live-{Environment.ProcessId}-{DateTime.Now:yyyyMMdd-HHmmss}.pcap");
+        var capture = new LiveCaptureOptions
+        {
+            Interface = options.Interface!,
+            BpfFilter = options.CaptureFilter,
+            SnapLength = options.SnapLength,
+            Promiscuous = options.Promiscuous,
+            Immediate = true, // rows should appear as packets arrive, not when the kernel buffer fills
+        };
+        return CaptureIndexer.StartLive(capture, spool, keepSpool: options.WriteFile is not null);
     }
 }

@@ -58,6 +58,12 @@ google="$corpus/ppa__http_google.pcapng"
 espn="$corpus/ppa__http_espn.pcapng"
 fail="$corpus/ppa__http_espn_fail.pcapng"
 
+# No arguments: the bundled website-load sample.
+if [ -f "$root/samples/pcaps/website-load.pcapng" ]; then
+  start ""
+  check default-sample "website-load.pcapng" "Packets: 53" "[SYN]"
+fi
+
 start "$google"
 check packet-list "No." "Destination" "74.125.95.104" "[SYN, ACK]" "Packets: 12"
 keys Down Down Down
@@ -81,7 +87,7 @@ check conversations "Conversations — TCP" "Address A"
 keys Escape
 keys /
 keys -l "tcp.port == 8O"
-check filter-error "col "
+check filter-error "col 13: "
 keys Escape
 
 start "$fail"
@@ -93,6 +99,26 @@ check expert-info "Expert Info" "retransmission"
 keys Escape
 keys q
 sleep 1
+
+# Live capture on loopback (needs root or cap_net_raw, python3 and curl; skipped otherwise).
+if [ "$(id -u)" = 0 ] && command -v python3 >/dev/null && command -v curl >/dev/null; then
+  port=$((20000 + RANDOM % 20000))
+  (cd /tmp && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
+  httpd=$!
+  cleanup
+  tmux new-session -d -s "$session" -x 160 -y 50 "cd /tmp && $root/sniffer -i lo -f 'tcp port $port'; sleep 5"
+  wait_for "capturing on lo" 20 || true
+  sleep 0.5
+  curl -s "http://127.0.0.1:$port/" >/dev/null || true
+  sleep 1.5
+  check live-capture "● capturing on lo" "[SYN, ACK]" "live (unsaved)"
+  keys q
+  check live-quit-asks "is not saved" "Save" "Discard"
+  keys d
+  kill "$httpd" 2>/dev/null || true
+else
+  echo "skip live-capture (needs root, python3 and curl)"
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "tui-smoke: $failures check(s) failed"

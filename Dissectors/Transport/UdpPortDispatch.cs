@@ -22,6 +22,15 @@ public static class UdpPortDispatch
     {
         switch (port)
         {
+            case 53:
+                status = Dns.DnsDissector.DissectUdp(frame, offset, end, Dns.DnsFlavor.Dns, ref ctx, ref sink, out protocol);
+                return true;
+            case 5353:
+                status = Dns.DnsDissector.DissectUdp(frame, offset, end, Dns.DnsFlavor.Mdns, ref ctx, ref sink, out protocol);
+                return true;
+            case 5355:
+                status = Dns.DnsDissector.DissectUdp(frame, offset, end, Dns.DnsFlavor.Llmnr, ref ctx, ref sink, out protocol);
+                return true;
             case 4789:
                 status = Tunnels.VxlanDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
                 return true;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Sniffer.Analysis.Ip;
 using Sniffer.Analysis.Pipeline;
 using Sniffer.Analysis.Tcp;
 using Sniffer.Capture;
@@ -23,13 +22,24 @@ public sealed class CaptureIndexer : IDisposable
 
     public CaptureIndexer(string path) => Path = path;
 
+    /// <summary>What the UI shows about a running live capture.</summary>
+    public sealed class LiveState(string interfaceName, bool keepSpool)
+    {
+        public string InterfaceName { get; } = interfaceName;
+        /// <summary>True when the spool is the user's -w file (nothing to save on quit).</summary>
+        public bool KeepSpool { get; } = keepSpool;
+        public bool Saved { get; set; }
+        public LiveCapture? Capture { get; internal set; }
+        public string? Stopped { get; internal set; }
+    }
+
     public string Path { get; }
     public PacketIndex Index { get; } = new();
     public ConversationTable Conversations { get; } = new();
     public ExpertLog Experts { get; } = new();
 
-    /// <summary>TCP analysis: filled by the indexing pass, read by every later re-dissection.</summary>
-    public SynchronizedAnalyzer Analyzer { get; } = new(new CombinedAnalyzer(new TcpAnalyzer(), new FragmentTable()));
+    /// <summary>TCP analysis and IP fragments: filled by the indexing pass, read by every later re-dissection.</summary>
+    public SynchronizedAnalyzer Analyzer { get; } = new(new AnalyzerSet(new TcpAnalyzer()));
 
     /// <summary>Set once the file is open (the first frames may not be indexed yet).</summary>
     public FrameStore? Store { get; private set; }
@@ -86,12 +96,14 @@ public sealed class CaptureIndexer : IDisposable
         }
     }
 
+    private PacketProcessor? _processor;
+    private readonly List<ExpertDef> _notes = new();
+
     private void IndexFrames(ICaptureReader reader, FrameStore store)
     {
-        var processor = new PacketProcessor(Analyzer) { FromPcapng = FromPcapng };
+        _processor = new PacketProcessor(Analyzer) { FromPcapng = FromPcapng };
         int interfacesSeen = reader.Interfaces.Count;
-        processor.UseInterfaces(reader.Interfaces);
-        var notes = new List<ExpertDef>();
+        _processor.UseInterfaces(reader.Interfaces);
         var token = _cancel.Token;
         while (!token.IsCancellationRequested && reader.TryRead(out var info, out var data))
         {
@@ -99,34 +111,99 @@ public sealed class CaptureIndexer : IDisposable
             {
                 interfacesSeen = reader.Interfaces.Count;
                 store.UpdateInterfaces(reader.Interfaces);
-                processor.UseInterfaces(reader.Interfaces);
+                _processor.UseInterfaces(reader.Interfaces);
             }
-            var ctx = processor.Next(info, wantColumns: false, wantProtocols: false);
-            notes.Clear();
-            var sink = new ExpertSink(notes);
-            try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
-            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
-            {
-                ctx.Malformed = true; // a dissector bug must not stop indexing; the row shows as malformed
-            }
-            int frameIndex = Index.Count;
-            var transport = TransportPeek.Read(data, ctx.Layers);
-            int conversationId = -1;
-            if (FlowKey.TryCreate(data, ctx.Layers, transport, out var key, out bool fromA))
-            {
-                var conversation = Conversations.Observe(key, fromA, frameIndex, info.TimestampNs, info.OriginalLength);
-                conversationId = conversation.Id;
-                // The side sending the first SYN (without ACK) is the client, whoever spoke first in the capture.
-                if (transport.IsTcp && transport.Has(TcpSegment.Syn) && !transport.Has(TcpSegment.AckFlag)) conversation.ClientIsA = fromA;
-            }
-            var colour = RowColours.Classify(ctx, transport, data);
-            Index.Add(new IndexEntry(info.FileOffset, info.TimestampNs, info.OriginalLength, conversationId, colour));
-            foreach (var note in notes) Experts.Add(new ExpertEntry(frameIndex, note.Severity, ExpertDef.GroupName(note.Group), note.Message));
-            if (ctx.Malformed && notes.Count == 0) Experts.Add(new ExpertEntry(frameIndex, ExpertSeverity.Error, "Malformed", $"Malformed packet ({ctx.Protocol})"));
+            IndexFrame(info, data);
             Volatile.Write(ref _bytesRead, info.FileOffset + data.Length);
         }
         Volatile.Write(ref _bytesRead, TotalBytes);
     }
+
+    /// <summary>Dissects one frame on the fast path and appends its entry, conversation, colour and notes.</summary>
+    private void IndexFrame(in FrameInfo info, ReadOnlySpan<byte> data)
+    {
+        var ctx = _processor!.Next(info, wantColumns: false, wantProtocols: false);
+        _notes.Clear();
+        var sink = new ExpertSink(_notes);
+        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+        {
+            ctx.Malformed = true; // a dissector bug must not stop indexing; the row shows as malformed
+        }
+        int frameIndex = Index.Count;
+        var transport = TransportPeek.Read(data, ctx.Layers);
+        int conversationId = -1;
+        if (FlowKey.TryCreate(data, ctx.Layers, transport, out var key, out bool fromA))
+        {
+            var conversation = Conversations.Observe(key, fromA, frameIndex, info.TimestampNs, info.OriginalLength);
+            conversationId = conversation.Id;
+            // The side sending the first SYN (without ACK) is the client, whoever spoke first in the capture.
+            if (transport.IsTcp && transport.Has(TcpSegment.Syn) && !transport.Has(TcpSegment.AckFlag)) conversation.ClientIsA = fromA;
+        }
+        var colour = RowColours.Classify(ctx, transport, data);
+        Index.Add(new IndexEntry(info.FileOffset, info.TimestampNs, info.OriginalLength, conversationId, colour));
+        foreach (var note in _notes) Experts.Add(new ExpertEntry(frameIndex, note));
+        if (ctx.Malformed && _notes.Count == 0) Experts.Add(new ExpertEntry(frameIndex, null));
+    }
+
+    /// <summary>
+    /// Live mode: captures from an interface (CaptureSession), spools every frame to a pcap file and
+    /// indexes it as it arrives; the UI then treats the spool like any capture file.
+    /// </summary>
+    public static CaptureIndexer StartLive(LiveCaptureOptions capture, string spoolPath, bool keepSpool)
+    {
+        var indexer = new CaptureIndexer(spoolPath) { Live = new LiveState(capture.Interface, keepSpool) };
+        indexer._clock.Start();
+        indexer._task = Task.Factory.StartNew(() => indexer.RunLive(capture), TaskCreationOptions.LongRunning);
+        return indexer;
+    }
+
+    /// <summary>Set for a live capture: interface, statistics, and whether the spool is already the user's file.</summary>
+    public LiveState? Live { get; private init; }
+
+    private void RunLive(LiveCaptureOptions capture)
+    {
+        PcapSpool? spool = null;
+        try
+        {
+            Format = "pcap";
+            var session = new CaptureSession(new CaptureSessionOptions
+            {
+                Capture = capture,
+                HandleSignals = false, // the UI owns Ctrl+C
+                OnStarted = started =>
+                {
+                    spool = new PcapSpool(Path, started.LinkType, started.SnapLength);
+                    var store = new FrameStore(Path, isPcapng: false) { DefaultLinkType = started.LinkType };
+                    _processor = new PacketProcessor(Analyzer);
+                    Store = store;
+                    Live!.Capture = started;
+                },
+                OnFrame = (long _, in FrameInfo info, ReadOnlySpan<byte> data) =>
+                {
+                    long offset = spool!.Append(info, data);
+                    IndexFrame(info with { FileOffset = offset }, data);
+                    TotalBytes = spool.Length;
+                    Volatile.Write(ref _bytesRead, spool.Length);
+                },
+            });
+            var result = session.RunAsync(_cancel.Token).GetAwaiter().GetResult();
+            Live!.Stopped = result.Reason.ToString();
+        }
+        catch (LiveCaptureException e) { Error = e.Message; }
+        catch (BpfFilterException e) { Error = e.Message; }
+        catch (OperationCanceledException) { }
+        finally
+        {
+            spool?.Dispose();
+            _clock.Stop();
+            Completed = true;
+            Finished?.Invoke();
+        }
+    }
+
+    /// <summary>Stops a live capture (the frames so far stay indexed).</summary>
+    public void Stop() => _cancel.Cancel();
 
     /// <summary>Gzip files are decompressed once to a temporary file: random access needs a seekable file.</summary>
     private string PrepareSeekableFile(string path)
@@ -148,6 +225,7 @@ public sealed class CaptureIndexer : IDisposable
         _cancel.Cancel();
         try { _task?.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
         Store?.Dispose();
+        if (Live is { KeepSpool: false }) try { File.Delete(Path); } catch (IOException) { } // saved copies live on
         if (_tempFile is not null) try { File.Delete(_tempFile); } catch (IOException) { }
     }
 }

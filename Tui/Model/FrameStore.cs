@@ -41,6 +41,9 @@ public sealed class FrameStore : IDisposable
 
     public int DefaultLinkType { get; set; } = 1;
 
+    /// <summary>The interfaces described so far (names for the frame tree).</summary>
+    public IReadOnlyList<CaptureInterface> Interfaces => _interfaces;
+
     /// <summary>Reads one frame's bytes and rebuilds its FrameInfo; false if the file no longer matches.</summary>
     public bool TryRead(in IndexEntry entry, out FrameInfo info, out byte[] data)
     {

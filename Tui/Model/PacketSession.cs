@@ -31,16 +31,17 @@ public sealed class PacketSession
     public PacketRow Row(int index)
     {
         if (_rows.TryGet(index, out var cached)) return cached;
-        var row = RenderRow(index);
-        _rows.Add(index, row);
+        var row = RenderRow(index, out bool readable);
+        if (readable) _rows.Add(index, row); // a live row not yet on disk is rendered again next time
         return row;
     }
 
-    private PacketRow RenderRow(int index)
+    private PacketRow RenderRow(int index, out bool readable)
     {
         RowsRendered++;
         ref readonly var entry = ref Index[index];
-        if (!TryReadFrame(index, out var info, out var data)) return PacketRow.Unreadable(index + 1, entry.Colour);
+        readable = TryReadFrame(index, out var info, out var data);
+        if (!readable) return PacketRow.Unreadable(index + 1, entry.Colour);
         var ctx = Revisit(index, info, wantColumns: true);
         var sink = new NullSink();
         try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
@@ -121,6 +122,7 @@ public sealed class PacketSession
     private PacketContext Revisit(int index, in FrameInfo info, bool wantColumns, bool wantProtocols = false)
     {
         if (Indexer.FromPcapng != _processor.FromPcapng) _processor.FromPcapng = Indexer.FromPcapng;
+        if (Indexer.Store is { } store) _processor.UseInterfaces(store.Interfaces);
         return _processor.Revisit((uint)(index + 1), info, Index.FirstTimestampNs, Index.PreviousTimestampNs(index), wantColumns, wantProtocols);
     }
 

@@ -16,8 +16,7 @@ public sealed record StreamSegment(
 /// <summary>
 /// The packets of one conversation in capture order with client/server roles, relative sequence
 /// numbers and payloads. Built on demand by reading only that conversation's frames back from the file.
-/// Payloads are concatenated in capture order, leaving out segments TCP analysis flagged as
-/// retransmissions (out-of-order segments are not reordered).
+/// Follow-stream reassembles the payloads through <see cref="StreamChunks"/>.
 /// </summary>
 public sealed class StreamTranscript
 {

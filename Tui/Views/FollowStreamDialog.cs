@@ -16,11 +16,13 @@ public sealed class FollowStreamDialog : Dialog
     private readonly StreamTextView _text;
     private readonly TextField _search;
     private readonly Label _footer;
+    private readonly List<StreamChunk> _chunks;
     private bool _hex;
 
     public FollowStreamDialog(StreamTranscript transcript)
     {
         _transcript = transcript;
+        _chunks = StreamChunks.Build(transcript);
         Title = $"Follow {(transcript.IsTcp ? "TCP" : "UDP")} Stream ({transcript.StreamFilter})";
         Width = Dim.Percent(90);
         Height = Dim.Percent(85);
@@ -44,14 +46,14 @@ public sealed class FollowStreamDialog : Dialog
 
     private void Render()
     {
-        _text.SetLines(FollowText.Build(_transcript, _hex));
+        _text.SetLines(FollowText.Build(_chunks, _hex));
         UpdateFooter();
     }
 
     private void UpdateFooter()
     {
-        long client = _transcript.Segments.Where(s => s.FromClient && !s.Retransmission).Sum(s => (long)s.Payload.Length);
-        long server = _transcript.Segments.Where(s => !s.FromClient && !s.Retransmission).Sum(s => (long)s.Payload.Length);
+        long client = _chunks.Where(c => c.FromClient).Sum(c => (long)c.Data.Length);
+        long server = _chunks.Where(c => !c.FromClient).Sum(c => (long)c.Data.Length);
         _footer.Text = $"client {client:N0} bytes (red) · server {server:N0} bytes (blue) · {(_hex ? "hex" : "ASCII")} · h hex/ASCII · / find · n next · F filter to stream · Esc close";
     }
 

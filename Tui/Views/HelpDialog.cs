@@ -20,7 +20,8 @@ public static class HelpDialog
           c  F4   conversations (TCP / UDP / IP)
           e  F5   expert info
           a       apply the selected tree field as a filter (field == value)
-          ?  F1   this help                          q  Esc  quit
+          s       stop a live capture                ?  F1   this help
+          q  Esc  quit (asks to save an unsaved live capture)
 
         Detail tree:  Right/Left expand/collapse   *  expand all   -  collapse all
         Hex pane:     Up/Down/PgUp/PgDn scroll; the selected field's bytes are lit

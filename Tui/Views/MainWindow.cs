@@ -28,12 +28,13 @@ public sealed class MainWindow : Window
         _app = app;
         _indexer = indexer;
         _session = new PacketSession(indexer);
-        Title = $"Sniffer — {Path.GetFileName(indexer.Path)}";
+        Title = indexer.Live is { } live ? $"Sniffer — live on {live.InterfaceName}" : $"Sniffer — {Path.GetFileName(indexer.Path)}";
         BorderStyle = LineStyle.None;
 
         Filter = new FilterBar { X = 0, Y = 0 };
         Source = new PacketTableSource(_session);
-        List = new PacketListView(Source) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(42), FollowTail = false };
+        // While capturing live the list follows new packets, unless the user moved away from the last row.
+        List = new PacketListView(Source) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Percent(42), FollowTail = indexer.Live is not null };
         Tree = new DetailTreeView { X = 0, Y = Pos.Bottom(List), Width = Dim.Fill(), Height = Dim.Percent(30), Title = "Packet details", BorderStyle = LineStyle.Rounded };
         Hex = new HexPane { X = 0, Y = Pos.Bottom(Tree), Width = Dim.Fill(), Height = Dim.Fill(2), Title = "Bytes", BorderStyle = LineStyle.Rounded };
         _statusLine = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1, Text = "" };
@@ -45,7 +46,7 @@ public sealed class MainWindow : Window
             new Shortcut(Key.F3, "Ladder", ShowLadder, "l"),
             new Shortcut(Key.F4, "Convs", ShowConversations, "c"),
             new Shortcut(Key.F5, "Expert", ShowExpert, "e"),
-            new Shortcut(Key.F6, "Presets", () => { }, "1-5,0"),
+            new Shortcut(Key.F6, "Presets", ChoosePreset, "1-5,0"),
             new Shortcut(Key.Q.WithCtrl, "Quit", Quit, "q"),
         ]);
         Add(Filter, List, Tree, Hex, _statusLine, shortcuts);
@@ -89,6 +90,7 @@ public sealed class MainWindow : Window
         if (frame < 0 || frame == _shownFrame) return;
         _shownFrame = frame;
         var detail = _session.Detail(frame);
+        if (detail is null) _shownFrame = -1; // not readable yet (live spool); try again on the next tick
         Tree.ShowTree(detail?.Root);
         Hex.ShowBytes(detail?.Bytes ?? Array.Empty<byte>());
         CurrentDetail = detail;
@@ -138,6 +140,7 @@ public sealed class MainWindow : Window
         }
         if (key == Key.Esc || key == Key.Q) { key.Handled = true; Quit(); return; }
         if (key == new Key('/')) { Filter.Field.SetFocus(); key.Handled = true; return; }
+        if (key == Key.S && _indexer.Live is not null) { key.Handled = true; StopCapture(); return; }
         if (key == new Key('?')) { key.Handled = true; ShowHelp(); return; }
         if (key == Key.F) { key.Handled = true; FollowStream(); return; }
         if (key == Key.L) { key.Handled = true; ShowLadder(); return; }
@@ -157,9 +160,46 @@ public sealed class MainWindow : Window
         if (text is not null) ApplyFilterText(text);
     }
 
-    private void Quit() => _app.RequestStop(this);
+    /// <summary>Where an unsaved live capture was saved on quit, if it was.</summary>
+    public string? SavedTo { get; private set; }
+
+    /// <summary>Quits; a live capture that is not yet in a file of the user's asks first (save / discard / cancel).</summary>
+    public void Quit()
+    {
+        if (_indexer.Live is { KeepSpool: false, Saved: false } live && _indexer.Index.Count > 0)
+        {
+            int? choice = MessageBox.Query(_app, "Quit", $"The live capture on {live.InterfaceName} ({_indexer.Index.Count:N0} packets) is not saved.", "_Save", "_Discard", "_Cancel");
+            if (choice is null or 2) return;
+            if (choice == 0)
+            {
+                _indexer.Stop();
+                _indexer.WaitForCompletion(TimeSpan.FromSeconds(3));
+                string target = Path.GetFullPath($"sniffer-{DateTime.Now:yyyyMMdd-HHmmss}.pcap");
+                File.Copy(_indexer.Path, target, overwrite: false);
+                live.Saved = true;
+                SavedTo = target;
+            }
+        }
+        _app.RequestStop(this);
+    }
+
+    /// <summary>Stops a live capture; what was captured stays browsable.</summary>
+    public void StopCapture()
+    {
+        if (_indexer.Live is null || _indexer.Completed) return;
+        _indexer.Stop();
+    }
 
     private void ShowHelp() => HelpDialog.Show(_app);
+
+    /// <summary>F6 (or a click on "Presets"): the preset filters as buttons.</summary>
+    public void ChoosePreset()
+    {
+        var presets = FilterPreset.All;
+        int? choice = MessageBox.Query(_app, "Filter presets", "Pick a filter (or press its digit on the main screen).",
+            presets.Select(p => $"_{p.Key} {p.Name}").ToArray());
+        if (choice is int i && i >= 0 && i < presets.Length) ApplyFilterText(presets[i].Filter);
+    }
 
     /// <summary>The conversation of the selected packet, read back from the file; null (with a message) when it has none.</summary>
     private StreamTranscript? SelectedTranscript(bool tcpOnly)

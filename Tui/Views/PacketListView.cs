@@ -75,7 +75,7 @@ public sealed class PacketListView : TableView
         bool wasAtEnd = _lastKnownRows == 0 || SelectedRow >= _lastKnownRows - 1;
         _lastKnownRows = rows;
         RefreshContentSize();
-        if (Value is null && rows > 0) SelectRow(0);
+        if (Value is null && rows > 0) SelectRow(FollowTail ? rows - 1 : 0);
         else if (FollowTail && wasAtEnd) SelectRow(rows - 1);
         SetNeedsDraw();
     }

@@ -11,6 +11,12 @@ public static class StatusLine
         int packets = indexer.Index.Count;
         string state;
         if (indexer.Error is { } error) state = $"stopped: {error}";
+        else if (indexer.Live is { } live)
+        {
+            var stats = live.Capture?.GetStatistics();
+            string dropped = stats is null ? "" : $" · dropped {stats.TotalDropped:N0}";
+            state = indexer.Completed ? $"capture stopped on {live.InterfaceName}{dropped}" : $"● capturing on {live.InterfaceName}{dropped} (s stops)";
+        }
         else if (!indexer.Completed)
         {
             double percent = indexer.TotalBytes > 0 ? 100.0 * indexer.BytesRead / indexer.TotalBytes : 0;
@@ -21,6 +27,7 @@ public static class StatusLine
             ? $"Displayed: {displayed:N0}"
             : filter.Completed ? $"Displayed: {displayed:N0} ({filter.Filter.Text})"
             : $"Displayed: {displayed:N0} (filtering {(packets > 0 ? 100.0 * filter.Examined / packets : 0):0}%)";
-        return $" {Path.GetFileName(indexer.Path)} · Packets: {packets:N0} · {shown} · {state} · index {indexer.Index.MemoryBytes / 1024.0 / 1024.0:0.0} MB";
+        string name = indexer.Live is { } l ? (l.KeepSpool ? Path.GetFileName(indexer.Path) : "live (unsaved)") : Path.GetFileName(indexer.Path);
+        return $" {name} · Packets: {packets:N0} · {shown} · {state} · index {indexer.Index.MemoryBytes / 1024.0 / 1024.0:0.0} MB";
     }
 }

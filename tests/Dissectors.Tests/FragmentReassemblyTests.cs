@@ -1,4 +1,3 @@
-using Sniffer.Analysis.Ip;
 using Sniffer.Analysis.Pipeline;
 using Sniffer.Analysis.Tcp;
 using Sniffer.Capture;
@@ -26,7 +25,7 @@ public class FragmentReassemblyTests
         return new Result(status, builder.Root, ctx.Info!.ToString(), ctx.Protocols!.ToString(), ctx.Sources!, ctx.Layers);
     }
 
-    private static IPacketAnalyzer NewAnalyzer(FragmentTable? table = null) => new CombinedAnalyzer(new TcpAnalyzer(), table ?? new FragmentTable());
+    private static IPacketAnalyzer NewAnalyzer() => new AnalyzerSet(new TcpAnalyzer());
 
     [CorpusFact]
     public void The_last_ipv4_fragment_carries_the_reassembled_ping()

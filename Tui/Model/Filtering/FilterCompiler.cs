@@ -4,8 +4,8 @@ namespace Sniffer.Tui.Model.Filtering;
 
 /// <summary>
 /// Turns filter text into a <see cref="PacketFilter"/>. The real DisplayFilter decides whenever it can;
-/// filters it cannot compile yet because their dissectors have not landed (tcp.flags.*, tcp.stream,
-/// dns, http) fall back to the interim evaluator, which reads those facts from the fast path.
+/// filters naming fields no dissector registers yet (dns, http until their dissectors land) fall back
+/// to the interim evaluator, which reads those facts from the fast path.
 /// When both refuse, the DisplayFilter's error (position and message) is the one shown.
 /// </summary>
 public static class FilterCompiler
@@ -22,8 +22,16 @@ public static class FilterCompiler
         }
         try
         {
-            filter = InterimFilterParser.Parse(text);
-            return true;
+            // Only when the filter names something no dissector registers yet (dns, http before their
+            // dissectors land); otherwise the DisplayFilter's verdict stands, error and all.
+            var interim = (InterimFilter)InterimFilterParser.Parse(text);
+            if (interim.UnregisteredFields.Count > 0)
+            {
+                filter = interim;
+                return true;
+            }
+            problem = new FilterProblem(error!.Position, error.Length, error.Message);
+            return false;
         }
         catch (InterimFilterException interim)
         {

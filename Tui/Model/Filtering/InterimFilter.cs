@@ -21,6 +21,9 @@ internal sealed class InterimFilter(InterimFilterNode root, IReadOnlyList<FieldD
 {
     public override IReadOnlyList<FieldDef> Fields { get; } = fields;
 
+    /// <summary>Names used that no dissector registers yet: the only reason to prefer this evaluator.</summary>
+    public IReadOnlyList<string> UnregisteredFields { get; init; } = Array.Empty<string>();
+
     public override bool Matches(in FilterInput input) => root.Evaluate(input);
 }
 

@@ -10,6 +10,7 @@ internal sealed class InterimFilterParser
     private readonly List<Token> _tokens;
     private readonly string _text;
     private readonly List<FieldDef> _fields = new();
+    private readonly List<string> _unregistered = new();
     private int _next;
 
     private InterimFilterParser(string text)
@@ -27,7 +28,7 @@ internal sealed class InterimFilterParser
             var extra = parser._tokens[parser._next];
             throw new InterimFilterException($"\"{extra.Text}\" was unexpected in this context.", extra.Position, extra.Text.Length);
         }
-        return new InterimFilter(root, parser._fields) { Text = text };
+        return new InterimFilter(root, parser._fields) { Text = text, UnregisteredFields = parser._unregistered };
     }
 
     private Token? Peek => _next < _tokens.Count ? _tokens[_next] : null;
@@ -73,7 +74,7 @@ internal sealed class InterimFilterParser
         var registered = FieldRegistry.Find(field);
         if (!InterimFields.IsKnown(field) && registered is null)
             throw new InterimFilterException($"\"{field}\" is neither a field nor a protocol name.", token.Position, field.Length);
-        if (registered is not null) _fields.Add(registered);
+        if (registered is not null) _fields.Add(registered); else _unregistered.Add(field);
 
         string? op = Peek?.Text.ToLowerInvariant() switch
         {
