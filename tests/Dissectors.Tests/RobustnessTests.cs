@@ -43,6 +43,7 @@ public class RobustnessTests
             ["eth-pim-register"] = (TunnelPackets.PimRegister(innerIp), LinkType.Ethernet),
             ["eth-macsec-ipv4"] = (TunnelPackets.MacsecIntegrityOnly(innerIp), LinkType.Ethernet),
             ["eth-nsh-ipv4"] = (TunnelPackets.Nsh(innerIp), LinkType.Ethernet),
+            ["ieee8023-snap-ipv4"] = (LlcTests.SnapIPv4(innerIp), LinkType.Ethernet),
             ["eth-ipv4-udp"] = (ipv4Udp, LinkType.Ethernet),
             ["eth-ipv6-udp"] = (PacketDotNetAdapter.EthernetIPv6Udp(), LinkType.Ethernet),
             ["eth-icmp-echo"] = (PacketDotNetAdapter.EthernetIcmpEcho(), LinkType.Ethernet),
