@@ -38,8 +38,8 @@ public sealed class CaptureIndexer : IDisposable
     public ConversationTable Conversations { get; } = new();
     public ExpertLog Experts { get; } = new();
 
-    /// <summary>TCP analysis: filled by the indexing pass, read by every later re-dissection.</summary>
-    public SynchronizedAnalyzer Analyzer { get; } = new(new TcpAnalyzer());
+    /// <summary>TCP analysis and IP fragments: filled by the indexing pass, read by every later re-dissection.</summary>
+    public SynchronizedAnalyzer Analyzer { get; } = new(new AnalyzerSet(new TcpAnalyzer()));
 
     /// <summary>Set once the file is open (the first frames may not be indexed yet).</summary>
     public FrameStore? Store { get; private set; }

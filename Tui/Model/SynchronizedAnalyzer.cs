@@ -17,4 +17,7 @@ public sealed class SynchronizedAnalyzer(IPacketAnalyzer inner) : IPacketAnalyze
     {
         lock (_gate) Inner.AnalyzeTcp(frame, ref ctx, segment, out analysis);
     }
+
+    /// <summary>The fragment table locks on its own, so it is handed out as it is.</summary>
+    public IFragmentReassembler? Fragments => Inner.Fragments;
 }
