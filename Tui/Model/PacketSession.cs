@@ -82,6 +82,7 @@ public sealed class PacketSession
     {
         if (!TryReadFrame(index, out var info, out var data)) return null;
         var ctx = Revisit(index, info, wantColumns: true, wantProtocols: true);
+        ctx.Sources = new DataSources(); // reassembled or decoded buffers some tree items point into
         var builder = new FieldTreeBuilder();
         var sink = new TreeSink(builder);
         try
@@ -93,7 +94,7 @@ public sealed class PacketSession
         {
             // Show what was built so far; the row is already marked malformed.
         }
-        return new PacketDetail(index, builder.Root, data, TransportPeek.Read(data, ctx.Layers), SummaryColumns.Source(data, ctx), SummaryColumns.Destination(data, ctx));
+        return new PacketDetail(index, builder.Root, data, TransportPeek.Read(data, ctx.Layers), SummaryColumns.Source(data, ctx), SummaryColumns.Destination(data, ctx), ctx.Sources);
     }
 
     /// <summary>The fast-path context of a frame already read: layer offsets and TCP analysis flags, no tree.</summary>
@@ -132,4 +133,16 @@ public sealed class PacketSession
 }
 
 /// <summary>The selected packet: its tree, its bytes and its transport facts.</summary>
-public sealed record PacketDetail(int Index, FieldNode Root, byte[] Bytes, TransportPeek Transport, string Source, string Destination);
+public sealed record PacketDetail(int Index, FieldNode Root, byte[] Bytes, TransportPeek Transport, string Source, string Destination, DataSources? Sources)
+{
+    /// <summary>The bytes a tree item's offsets refer to, with a name for the pane title: the frame, or a data source.</summary>
+    public (string Name, byte[] Bytes) BytesOf(FieldNode node)
+    {
+        if (node.SourceId > 0 && Sources is { } sources && node.SourceId <= sources.Count)
+        {
+            var (name, data) = sources[node.SourceId];
+            return (name, data.ToArray());
+        }
+        return ("Frame", Bytes);
+    }
+}
