@@ -97,6 +97,13 @@ public sealed class PacketListView : TableView
         SetNeedsDraw();
     }
 
+    /// <summary>Re-fits the columns right before drawing, when the final width is known (first layout, resize).</summary>
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        FitInfoColumn();
+        return base.OnDrawingContent(context);
+    }
+
     private void ApplyWidths(int[] widths)
     {
         _widths = widths;
