@@ -65,7 +65,7 @@ public sealed class FollowReport(FollowModel model, FollowMode mode, string filt
         for (int i = 0; i < data.Length; i++)
         {
             byte b = data[i];
-            chars[i] = b is >= 0x20 and < 0x7f or (byte)'\n' or (byte)'\r' or (byte)'\t' ? (char)b : '.';
+            chars[i] = b is >= 0x20 and < 0x7f or (byte)'\n' or (byte)'\r' ? (char)b : '.'; // tshark shows a tab as '.'
         }
         return new string(chars);
     }

@@ -16,7 +16,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         using var reader = CaptureFile.Open(path);
         using var bpf = CaptureFilters.ForFile(options.CaptureFilter);
         var analyzer = Analyzers.Create();
-        var statistics = StatisticsSession.Create(options.Statistics, analyzer as TcpAnalyzer);
+        var statistics = StatisticsSession.Create(options.Statistics, Analyzers.TcpOf(analyzer));
         statistics.Attach();
         var processor = new PacketProcessor(analyzer)
         {

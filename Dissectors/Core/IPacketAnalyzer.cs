@@ -9,4 +9,39 @@ namespace Sniffer.Dissectors.Core;
 public interface IPacketAnalyzer
 {
     void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment segment, out TcpAnalysis analysis);
+
+    /// <summary>
+    /// Matches DNS requests and responses (dns.response_in / response_to / time / retransmission).
+    /// Called once per DNS message, after its header is read. The default knows nothing, so an
+    /// analyzer that only does TCP need not implement it; see Analysis/Dns/DnsTransactionTable.
+    /// </summary>
+    void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) => match = default;
+
+    /// <summary>
+    /// Pairs HTTP/1.x requests and responses of one connection in order (pipelining keeps the order).
+    /// Called once per complete message, in the frame that completes it; <paramref name="fullUri"/> is
+    /// the request's http.request.full_uri (empty for a response). Default: no matching.
+    /// </summary>
+    void MatchHttp(ref PacketContext ctx, in ConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) => match = default;
+
+    /// <summary>True when the oldest unanswered request of the connection was a HEAD (its response has no body).</summary>
+    bool HttpAwaitsHeadResponse(in ConversationKey key) => false;
+
+    /// <summary>
+    /// The TLS session state of a connection (key from <see cref="ConversationKey.Unordered"/>) as it
+    /// was when this frame's records begin; a revisit gets the same answer as the first visit.
+    /// </summary>
+    TlsSessionState TlsSession(ref PacketContext ctx, in ConversationKey key) => default;
+
+    /// <summary>Stores what this frame's records established (first visit only; later calls are ignored).</summary>
+    void UpdateTlsSession(ref PacketContext ctx, in ConversationKey key, in TlsSessionState state) { }
+
+    /// <summary>True once TLS was seen on the connection: later segments on any port are TLS too.</summary>
+    bool IsTlsConversation(in ConversationKey key) => false;
+
+    /// <summary>
+    /// The reassembly state of one direction of a TCP connection (key: source as client), or null
+    /// when no reassembly is done: application PDUs are then dissected segment by segment.
+    /// </summary>
+    PduStream? PduStream(in ConversationKey direction) => null;
 }

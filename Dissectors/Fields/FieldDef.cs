@@ -16,6 +16,7 @@ public sealed class FieldDef
         TrueFalse? trueFalse = null, int bitWidth = 0, string? unit = null)
     {
         Id = Interlocked.Increment(ref s_nextId);
+        CanonicalId = Id;
         Name = name;
         DisplayName = displayName;
         Type = type;
@@ -34,6 +35,13 @@ public sealed class FieldDef
 
     /// <summary>Dense, process-wide id (1..N) for array-indexed lookups on the hot path.</summary>
     public int Id { get; }
+
+    /// <summary>
+    /// The id shared by every field of the same name. Wireshark lets several definitions share a filter
+    /// name (dns.flags.authenticated means one thing in a query, another in a response); a filter or
+    /// -T fields asks for the name, so values are kept under this id. Set by the registry.
+    /// </summary>
+    public int CanonicalId { get; internal set; }
     public string Name { get; }
     public string DisplayName { get; }
     public FieldType Type { get; }

@@ -62,7 +62,10 @@ public static class FieldRegistry
             }
         }
         var byName = new Dictionary<string, FieldDef>(StringComparer.Ordinal);
-        foreach (var f in fields) byName.TryAdd(f.Name, f);
+        foreach (var f in fields)
+        {
+            if (!byName.TryAdd(f.Name, f)) f.CanonicalId = byName[f.Name].CanonicalId;
+        }
         int maxId = 0;
         foreach (var f in fields) maxId = Math.Max(maxId, f.Id);
         var byId = new FieldDef?[maxId + 1];

@@ -24,6 +24,8 @@ public static class FrameDissector
     public static DissectStatus Dissect<TSink>(ReadOnlySpan<byte> frame, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
+        // A tree may show reassembled data, whose items point into buffers of their own.
+        if (sink.WantsTree) ctx.Sources ??= new DataSources();
         WriteFrameFields(frame, ref ctx, ref sink);
 
         DissectStatus status;

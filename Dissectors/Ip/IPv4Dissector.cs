@@ -138,6 +138,8 @@ public static class IPv4Dissector
             }
             return DataDissector.Dissect(frame, offset + headerLength, payloadEnd, ref ctx, ref sink);
         }
+        // A datagram with no payload at all (a bare header, as PIM null-registers carry) hands nothing on.
+        if (payloadEnd == offset + headerLength) return DissectStatus.Complete;
         return IpDispatch.DissectPayload(proto, frame, offset + headerLength, payloadEnd, ref ctx, ref sink, out protocol);
     }
 

@@ -47,6 +47,7 @@ public static class IpDispatch
             case IpProtocols.IPv4InIp: return IPv4Dissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             case IpProtocols.IPv6InIp: return IPv6Dissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             case IpProtocols.Gre: return GreDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+            case IpProtocols.Pim: return PimDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             default:
                 protocol = "IP";
                 if (!ctx.InErrorPacket)

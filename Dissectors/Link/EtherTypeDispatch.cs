@@ -23,6 +23,11 @@ public static class EtherTypeDispatch
             case EtherTypes.QinQ:
             case EtherTypes.QinQOld:
                 return VlanDissector.Dissect(etherType, frame, offset, end, ref ctx, ref sink, out protocol);
+            case EtherTypes.Mpls:
+            case EtherTypes.MplsMulticast:
+                return Mpls.MplsDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+            case AristaDissector.EtherTypeValue:
+                return AristaDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             case EtherTypes.TransparentEthernet:
                 return EthernetDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             default:

@@ -33,12 +33,12 @@ public static class EthernetFields
 public static class EtherTypes
 {
     public const ushort IPv4 = 0x0800, Arp = 0x0806, Vlan = 0x8100, QinQ = 0x88a8, QinQOld = 0x9100, IPv6 = 0x86dd,
-        TransparentEthernet = 0x6558, Mpls = 0x8847, Lldp = 0x88cc, PppoeSession = 0x8864, Rarp = 0x8035;
+        TransparentEthernet = 0x6558, Mpls = 0x8847, MplsMulticast = 0x8848, Lldp = 0x88cc, PppoeSession = 0x8864, Rarp = 0x8035;
 
     public static readonly ValueStrings Names = new(
         (IPv4, "IPv4"), (Arp, "ARP"), (Vlan, "802.1Q Virtual LAN"), (QinQ, "802.1ad Provider Bridge (Q-in-Q)"),
         (QinQOld, "QinQ: old non-standard 802.1ad"), (IPv6, "IPv6"), (TransparentEthernet, "Transparent Ethernet bridging"),
-        (Mpls, "MPLS label switched packet"), (Lldp, "802.1 Link Layer Discovery Protocol (LLDP)"),
+        (Mpls, "MPLS label switched packet"), (MplsMulticast, "MPLS multicast label switched packet"), (0xd28b, "Arista Timestamp"), (Lldp, "802.1 Link Layer Discovery Protocol (LLDP)"),
         (PppoeSession, "PPPoE Session"), (Rarp, "RARP"), (0x8863, "PPPoE Discovery"), (0x88e5, "802.1AE (MACsec)"),
         (0x8137, "Netware IPX/SPX"), (0x9000, "Configuration Test Protocol (loopback)"), (0x888e, "802.1X Authentication"));
 }

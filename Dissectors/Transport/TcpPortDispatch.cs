@@ -11,7 +11,8 @@ public static class TcpPortDispatch
     public static DissectStatus Dissect<TSink>(ushort srcPort, ushort dstPort, ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
         where TSink : struct, IFieldSink
     {
-        protocol = "TCP";
-        return DataDissector.Dissect(frame, offset, end, ref ctx, ref sink);
+        // Application protocols (DNS, HTTP, TLS) live in TcpApplications; TcpStreamGlue reassembles
+        // their PDUs across segments.
+        return TcpStreamGlue.Dissect(srcPort, dstPort, frame, offset, end, ref ctx, ref sink, out protocol);
     }
 }

@@ -70,10 +70,12 @@ public static class UdpDissector
         if (badLength && !ctx.InErrorPacket)
         {
             if (length < HeaderLength) return DissectStatus.Malformed;
-            // Longer than the IP payload: Wireshark flags it and dissects what is there.
-            if (length > available) return DissectStatus.Malformed;
         }
-        if (payloadLength == 0) return DissectStatus.Complete;
-        return UdpPortDispatch.Dissect(srcPort, dstPort, frame, payloadOffset, payloadEnd, ref ctx, ref sink, out protocol);
+        if (payloadLength == 0) return badLength && !ctx.InErrorPacket ? DissectStatus.Malformed : DissectStatus.Complete;
+        // Longer than the IP payload: Wireshark flags it and still dissects what is there (the
+        // application protocol then decides whether the packet is malformed).
+        var payloadStatus = UdpPortDispatch.Dissect(srcPort, dstPort, frame, payloadOffset, payloadEnd, ref ctx, ref sink, out protocol);
+        if (badLength && !ctx.InErrorPacket && payloadStatus == DissectStatus.Complete && protocol == "UDP") return DissectStatus.Malformed;
+        return payloadStatus;
     }
 }

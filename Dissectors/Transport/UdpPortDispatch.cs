@@ -22,11 +22,23 @@ public static class UdpPortDispatch
     {
         switch (port)
         {
+            case 53:
+                status = Dns.DnsDissector.DissectUdp(frame, offset, end, Dns.DnsFlavor.Dns, ref ctx, ref sink, out protocol);
+                return true;
+            case 5353:
+                status = Dns.DnsDissector.DissectUdp(frame, offset, end, Dns.DnsFlavor.Mdns, ref ctx, ref sink, out protocol);
+                return true;
+            case 5355:
+                status = Dns.DnsDissector.DissectUdp(frame, offset, end, Dns.DnsFlavor.Llmnr, ref ctx, ref sink, out protocol);
+                return true;
             case 4789:
                 status = Tunnels.VxlanDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
                 return true;
             case 6081:
                 status = Tunnels.GeneveDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+                return true;
+            case Mpls.MplsDissector.UdpPort:
+                status = Mpls.MplsDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
                 return true;
             default:
                 protocol = "UDP";

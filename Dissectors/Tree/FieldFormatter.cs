@@ -166,8 +166,9 @@ public static class FieldFormatter
 
     public static string HexNoSeparator(ReadOnlySpan<byte> b) => Convert.ToHexStringLower(b);
 
+    // tshark cuts a bytes label at 72 hex digits (36 bytes) and adds an ellipsis.
     private static string BytesLabel(ReadOnlySpan<byte> b) =>
-        b.Length <= 24 ? HexNoSeparator(b) : HexNoSeparator(b[..24]) + "…";
+        b.Length <= 36 ? HexNoSeparator(b) : HexNoSeparator(b[..36]) + "…";
 
     /// <summary>A string field's text, with control characters escaped the way Wireshark does.</summary>
     public static string Text(ReadOnlySpan<byte> b)

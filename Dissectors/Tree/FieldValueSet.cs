@@ -62,10 +62,10 @@ public sealed class FieldValueSet
     /// <summary>Occurrences dropped because a packet produced more than the caps allow.</summary>
     public long Dropped { get; private set; }
 
-    public void Want(FieldDef field) => _wanted[field.Id] = true;
+    public void Want(FieldDef field) => _wanted[field.CanonicalId] = true;
     public void WantAll() { WantsAll = true; Array.Fill(_wanted, true); }
 
-    public bool IsWanted(FieldDef field) => (uint)field.Id < (uint)_wanted.Length && _wanted[field.Id];
+    public bool IsWanted(FieldDef field) => (uint)field.CanonicalId < (uint)_wanted.Length && _wanted[field.CanonicalId];
 
     public int Count => _count;
     public FieldValue this[int index] => _entries[index];
@@ -79,17 +79,17 @@ public sealed class FieldValueSet
     }
 
     /// <summary>Index of the first occurrence of the field, or -1.</summary>
-    public int First(FieldDef field) => _first[field.Id];
+    public int First(FieldDef field) => _first[field.CanonicalId];
     public int First(int fieldId) => _first[fieldId];
     /// <summary>Index of the next occurrence after <paramref name="index"/>, or -1.</summary>
     public int Next(int index) => _next[index];
 
-    public bool Has(FieldDef field) => _first[field.Id] >= 0;
+    public bool Has(FieldDef field) => _first[field.CanonicalId] >= 0;
 
     public int Occurrences(FieldDef field)
     {
         int n = 0;
-        for (int i = _first[field.Id]; i >= 0; i = _next[i]) n++;
+        for (int i = _first[field.CanonicalId]; i >= 0; i = _next[i]) n++;
         return n;
     }
 
@@ -122,7 +122,7 @@ public sealed class FieldValueSet
         int index = _count++;
         _entries[index] = new FieldValue(field, kind, bits, number, start, data.Length, offset, length, flags);
         _next[index] = -1;
-        int id = field.Id;
+        int id = field.CanonicalId;
         if (_first[id] < 0)
         {
             _first[id] = index;

@@ -16,7 +16,7 @@ internal static class PacketDotNetAdapter
     public static readonly PhysicalAddress MacA = PhysicalAddress.Parse("00-11-22-33-44-55");
     public static readonly PhysicalAddress MacB = PhysicalAddress.Parse("66-77-88-99-AA-BB");
 
-    public static byte[] EthernetIPv4Udp(string src = "10.0.0.1", string dst = "10.0.0.2", ushort srcPort = 1234, ushort dstPort = 53, int payload = 12)
+    public static byte[] EthernetIPv4Udp(string src = "10.0.0.1", string dst = "10.0.0.2", ushort srcPort = 1234, ushort dstPort = 40053, int payload = 12)
     {
         var udp = new UdpPacket(srcPort, dstPort) { PayloadData = Filler(payload) };
         var ip = new IPv4Packet(IPAddress.Parse(src), IPAddress.Parse(dst)) { TimeToLive = 64, PayloadPacket = udp };
@@ -27,7 +27,7 @@ internal static class PacketDotNetAdapter
         return eth.Bytes;
     }
 
-    public static byte[] EthernetIPv6Udp(string src = "2001:db8::1", string dst = "2001:db8::2", ushort srcPort = 5353, ushort dstPort = 5353, int payload = 10)
+    public static byte[] EthernetIPv6Udp(string src = "2001:db8::1", string dst = "2001:db8::2", ushort srcPort = 45353, ushort dstPort = 45353, int payload = 10)
     {
         var udp = new UdpPacket(srcPort, dstPort) { PayloadData = Filler(payload) };
         var ip = new IPv6Packet(IPAddress.Parse(src), IPAddress.Parse(dst)) { HopLimit = 64, PayloadPacket = udp };

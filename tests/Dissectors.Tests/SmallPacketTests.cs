@@ -122,7 +122,7 @@ public class SmallPacketTests
     [Fact]
     public void Icmp_port_unreachable_quotes_the_datagram_without_touching_columns()
     {
-        // 10.0.0.2 -> 10.0.0.1 port unreachable, quoting 10.0.0.1:1234 -> 10.0.0.2:53 UDP.
+        // 10.0.0.2 -> 10.0.0.1 port unreachable, quoting 10.0.0.1:1234 -> 10.0.0.2:40053 UDP.
         var quoted = PacketDotNetAdapter.EthernetIPv4Udp().AsSpan(14, 28).ToArray();
         var icmp = new byte[8 + quoted.Length];
         icmp[0] = 3; icmp[1] = 3;
@@ -135,7 +135,7 @@ public class SmallPacketTests
         Assert.Equal(DissectStatus.Complete, r.Status);
         Assert.Equal("Destination unreachable (Port unreachable)", r.Info);
         Assert.Equal(new[] { "10.0.0.2", "10.0.0.1" }, Dissect.Values(r.Root, "ip.src"));
-        Assert.Equal(new[] { "53" }, Dissect.Values(r.Root, "udp.dstport"));
+        Assert.Equal(new[] { "40053" }, Dissect.Values(r.Root, "udp.dstport"));
         Assert.Equal("ICMP", r.Protocol);
         Assert.Equal(TransportKind.Icmp, r.Layers.Transport);
     }

@@ -108,13 +108,17 @@ public class ConformanceTests(ITestOutputHelper output)
         var columns = new List<string>();
         foreach (var field in DisplayFilter.Compile(filter).Fields)
         {
-            // The field itself, else the fields below it (a protocol: its first field), else its siblings:
+            // The field itself, else every field below it (a protocol), else its siblings:
             // tcp.port is judged by tcp.srcport/tcp.dstport, tcp.analysis.flags by the tcp.analysis.* columns.
-            string? column = Array.IndexOf(header, field.Name) >= 0 ? field.Name
-                : header.FirstOrDefault(h => h.StartsWith(field.Name + ".", StringComparison.Ordinal));
-            if (column is not null)
+            if (Array.IndexOf(header, field.Name) >= 0)
             {
-                if (!columns.Contains(column)) columns.Add(column);
+                if (!columns.Contains(field.Name)) columns.Add(field.Name);
+                continue;
+            }
+            var below = header.Where(h => h.StartsWith(field.Name + ".", StringComparison.Ordinal)).ToList();
+            if (below.Count > 0)
+            {
+                foreach (var column in below) if (!columns.Contains(column)) columns.Add(column);
                 continue;
             }
             int dot = field.Name.LastIndexOf('.');

@@ -6,7 +6,7 @@ namespace Sniffer.Filters.Evaluation.Tests;
 /// <summary>"dns", "tcp.analysis.retransmission": the field or protocol occurs at least once.</summary>
 internal sealed class FieldExistsTest(FieldDef field) : TestNode
 {
-    public override bool Evaluate(in PacketView p) => p.Values.First(field.Id) >= 0;
+    public override bool Evaluate(in PacketView p) => p.Values.First(field.CanonicalId) >= 0;
     public override void CollectFields(List<FieldDef> into) => into.Add(field);
 }
 

@@ -32,7 +32,7 @@ internal sealed class FieldValueNode : ValueNode
     public override void Evaluate(in PacketView p, ValueBuffer into)
     {
         var set = p.Values;
-        for (int i = set.First(_field.Id); i >= 0; i = set.Next(i))
+        for (int i = set.First(_field.CanonicalId); i >= 0; i = set.Next(i))
         {
             var fv = set[i];
             if (_layerProtocol is not null)

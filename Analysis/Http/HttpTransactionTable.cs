@@ -1,0 +1,132 @@
+using Sniffer.Analysis.Pipeline;
+using Sniffer.Dissectors.Core;
+
+namespace Sniffer.Analysis.Http;
+
+/// <summary>
+/// Pairs HTTP/1.x requests and responses per connection, first request with first response and so
+/// on (HTTP/1.1 pipelining answers in order). Also numbers messages and links each to the previous
+/// one of its kind. Changes state only on the first visit of a frame; revisits read, and then also
+/// see links to later frames (response_in, next_request_in).
+/// </summary>
+public sealed class HttpTransactionTable
+{
+    private sealed class Connection
+    {
+        public readonly List<Transaction> Transactions = new();
+        /// <summary>Index of the oldest request still waiting for its response.</summary>
+        public int NextUnanswered;
+        public uint Responses;
+        public uint LastResponseFrame;
+        public int LastResponseTransaction = -1;
+    }
+
+    private struct Transaction
+    {
+        public uint RequestFrame;
+        public long RequestTimeNs;
+        public bool IsHead;
+        public uint ResponseFrame;
+        public uint NextRequestFrame;
+        public ReadOnlyMemory<byte> Uri;
+    }
+
+    private readonly Dictionary<ConversationKey, Connection> _connections = new();
+    private readonly Dictionary<(uint Frame, int Ordinal), (Connection Connection, int Transaction, HttpMatch Match)> _byFrame = new();
+    private readonly Dictionary<(uint Frame, int Ordinal), uint> _nextResponse = new();
+    private uint _highestFrame;
+    private FrameOrdinal _ordinal;
+    private byte[] _uriArena = new byte[4096];
+    private int _uriUsed;
+
+    public bool AwaitsHeadResponse(in ConversationKey key) =>
+        _connections.TryGetValue(key, out var c) && c.NextUnanswered < c.Transactions.Count && c.Transactions[c.NextUnanswered].IsHead;
+
+    public void Match(uint frame, long timestampNs, in ConversationKey key, bool isResponse, bool isHead, ReadOnlySpan<byte> fullUri, out HttpMatch match)
+    {
+        int ordinal = _ordinal.Next(frame);
+        bool found = _byFrame.TryGetValue((frame, ordinal), out var seen);
+        if (!found && frame < _highestFrame)
+        {
+            _ordinal.Restart(frame);
+            found = _byFrame.TryGetValue((frame, 0), out seen);
+            ordinal = 0;
+            if (!found) { match = default; return; }
+        }
+        if (found)
+        {
+            match = seen.Match;
+            if (seen.Transaction >= 0)
+            {
+                var t = seen.Connection.Transactions[seen.Transaction];
+                if (!isResponse)
+                {
+                    match.ResponseFrame = t.ResponseFrame;
+                    match.NextFrame = t.NextRequestFrame;
+                }
+                else if (_nextResponse.TryGetValue((frame, ordinal), out uint next)) match.NextFrame = next;
+            }
+            return;
+        }
+
+        if (frame > _highestFrame) _highestFrame = frame;
+        match = default;
+        if (!_connections.TryGetValue(key, out var connection))
+        {
+            connection = new Connection();
+            _connections.Add(key, connection);
+        }
+        var list = connection.Transactions;
+        int index = -1;
+        if (!isResponse)
+        {
+            if (list.Count > 0)
+            {
+                match.PreviousFrame = list[^1].RequestFrame;
+                var previous = list[^1];
+                previous.NextRequestFrame = frame;
+                list[^1] = previous;
+            }
+            list.Add(new Transaction { RequestFrame = frame, RequestTimeNs = timestampNs, IsHead = isHead, Uri = StoreUri(fullUri) });
+            index = list.Count - 1;
+            match.Number = (uint)list.Count;
+            match.Count = (uint)list.Count;
+        }
+        else
+        {
+            connection.Responses++;
+            match.Number = connection.Responses;
+            match.Count = connection.Responses;
+            match.PreviousFrame = connection.LastResponseFrame;
+            if (connection.LastResponseFrame != 0) _nextResponse[(connection.LastResponseFrame, 0)] = frame;
+            connection.LastResponseFrame = frame;
+            if (connection.NextUnanswered < list.Count)
+            {
+                index = connection.NextUnanswered++;
+                var t = list[index];
+                t.ResponseFrame = frame;
+                list[index] = t;
+                match.RequestFrame = t.RequestFrame;
+                match.TimeNs = timestampNs - t.RequestTimeNs;
+                match.RequestUri = t.Uri;
+            }
+        }
+        _byFrame[(frame, ordinal)] = (connection, index, match);
+    }
+
+    /// <summary>Keeps the request URI in one growing arena: no allocation per request in the steady state.</summary>
+    private ReadOnlyMemory<byte> StoreUri(ReadOnlySpan<byte> uri)
+    {
+        if (uri.IsEmpty) return default;
+        if (_uriUsed + uri.Length > _uriArena.Length)
+        {
+            // Earlier slices keep pointing into the old arena, which stays alive through them.
+            _uriArena = new byte[Math.Max(_uriArena.Length * 2, uri.Length)];
+            _uriUsed = 0;
+        }
+        uri.CopyTo(_uriArena.AsSpan(_uriUsed));
+        var stored = new ReadOnlyMemory<byte>(_uriArena, _uriUsed, uri.Length);
+        _uriUsed += uri.Length;
+        return stored;
+    }
+}

@@ -1,0 +1,42 @@
+using Sniffer.Analysis.Pipeline;
+using Sniffer.Dissectors.Core;
+
+namespace Sniffer.Analysis.Tls;
+
+/// <summary>
+/// What each TLS connection has negotiated (version, who encrypts, ALPN), so that records in later
+/// frames are labelled as tshark labels them ("TLSv1.3", "Encrypted Handshake Message").
+/// The state a frame started from is kept, so a revisit shows the same as the first visit.
+/// </summary>
+public sealed class TlsSessionTable
+{
+    private readonly Dictionary<ConversationKey, TlsSessionState> _sessions = new();
+    private readonly Dictionary<(uint Frame, int Ordinal), TlsSessionState> _startOf = new();
+    private FrameOrdinal _ordinal;
+    private uint _highestFrame;
+    private (uint Frame, int Ordinal, TlsSessionState Start) _pending;
+
+    public bool IsTls(in ConversationKey key) => _sessions.ContainsKey(key);
+
+    public TlsSessionState Begin(uint frame, in ConversationKey key)
+    {
+        int ordinal = _ordinal.Next(frame);
+        if (_startOf.TryGetValue((frame, ordinal), out var start)) return start;
+        if (frame < _highestFrame)
+        {
+            _ordinal.Restart(frame);
+            return _startOf.TryGetValue((frame, 0), out start) ? start : default;
+        }
+        start = _sessions.TryGetValue(key, out var current) ? current : default;
+        _pending = (frame, ordinal, start);
+        return start;
+    }
+
+    public void End(uint frame, in ConversationKey key, in TlsSessionState state)
+    {
+        if (frame < _highestFrame || _pending.Frame != frame || _startOf.ContainsKey((frame, _pending.Ordinal))) return;
+        _highestFrame = frame;
+        _startOf[(frame, _pending.Ordinal)] = _pending.Start;
+        _sessions[key] = state;
+    }
+}

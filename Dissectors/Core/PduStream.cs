@@ -1,0 +1,103 @@
+namespace Sniffer.Dissectors.Core;
+
+/// <summary>
+/// One direction of a TCP connection as the application dissectors see it: the start of a PDU
+/// that did not end in its segment, waiting for the segments that complete it (Wireshark's
+/// multisegment PDU). Owned by the analysis layer (one per direction, see
+/// <see cref="IPacketAnalyzer.PduStream"/>); <see cref="Transport.TcpStreamGlue"/> drives it.
+/// It changes only the first time a frame is seen, and remembers per frame what it delivered so
+/// that a revisit hands the application dissector the same bytes.
+/// </summary>
+public sealed class PduStream
+{
+    /// <summary>Largest PDU kept for reassembly; beyond it the data is shown as it comes.</summary>
+    public const int MaxPduBytes = 32 << 20;
+
+    private byte[] _pending = Array.Empty<byte>();
+    private readonly Dictionary<uint, Delivery> _frames = new();
+
+    /// <summary>Bytes of the incomplete PDU gathered so far.</summary>
+    public int PendingLength { get; private set; }
+    /// <summary>Sequence number the next in-order segment must start with to continue the PDU.</summary>
+    public uint NextSeq { get; private set; }
+    /// <summary>Total bytes the PDU needs, or -1 when the dissector could not tell (one more segment).</summary>
+    public int Needed { get; private set; }
+
+    /// <summary>What a frame's segment amounted to for the application layer.</summary>
+    public enum DeliveryKind : byte
+    {
+        /// <summary>The segment's own payload went to the application dissector.</summary>
+        Direct,
+        /// <summary>The segment only extended an incomplete PDU: nothing to dissect in this frame.</summary>
+        Part,
+        /// <summary>The segment completed a PDU: reassembled bytes went to the dissector.</summary>
+        Reassembled,
+    }
+
+    public readonly record struct Delivery(DeliveryKind Kind, byte[]? Data);
+
+    /// <summary>
+    /// What the first visit of <paramref name="frame"/> delivered; false when the frame is new.
+    /// Direct deliveries are not stored (most segments): a known frame without an entry was Direct.
+    /// </summary>
+    public bool TryGetDelivery(uint frame, out Delivery delivery)
+    {
+        if (_frames.TryGetValue(frame, out delivery)) return true;
+        delivery = new Delivery(DeliveryKind.Direct, null);
+        return frame <= _lastFrame && _lastFrame != 0;
+    }
+
+    public void Remember(uint frame, Delivery delivery)
+    {
+        if (frame > _lastFrame) _lastFrame = frame;
+        if (delivery.Kind != DeliveryKind.Direct) _frames[frame] = delivery;
+    }
+
+    private uint _lastFrame;
+
+    public ReadOnlySpan<byte> Pending => _pending.AsSpan(0, PendingLength);
+
+    public void Reset()
+    {
+        PendingLength = 0;
+        Needed = 0;
+    }
+
+    /// <summary>Appends an in-order segment to the pending PDU; false when that would exceed <see cref="MaxPduBytes"/>.</summary>
+    public bool Append(ReadOnlySpan<byte> segment, uint seq)
+    {
+        if (PendingLength + segment.Length > MaxPduBytes) { Reset(); return false; }
+        Ensure(PendingLength + segment.Length);
+        segment.CopyTo(_pending.AsSpan(PendingLength));
+        PendingLength += segment.Length;
+        NextSeq = seq + (uint)segment.Length;
+        return true;
+    }
+
+    /// <summary>Keeps <paramref name="rest"/> (the start of an incomplete PDU) and how much more it needs.</summary>
+    public void Keep(ReadOnlySpan<byte> rest, int moreBytes, uint nextSeq)
+    {
+        if (rest.Length > MaxPduBytes) { Reset(); return; }
+        // rest may lie inside the pending buffer itself: copy through a temporary when it does.
+        if (rest.Overlaps(_pending))
+        {
+            var copy = rest.ToArray();
+            Ensure(copy.Length);
+            copy.CopyTo(_pending, 0);
+        }
+        else
+        {
+            Ensure(rest.Length);
+            rest.CopyTo(_pending);
+        }
+        PendingLength = rest.Length;
+        Needed = moreBytes > 0 ? rest.Length + moreBytes : -1;
+        NextSeq = nextSeq;
+    }
+
+    private void Ensure(int size)
+    {
+        if (size <= _pending.Length) return;
+        Array.Resize(ref _pending, Math.Min(MaxPduBytes, Math.Max(size, Math.Max(4096, _pending.Length * 2))));
+    }
+}
