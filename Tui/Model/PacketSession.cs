@@ -44,7 +44,7 @@ public sealed class PacketSession
         if (!readable) return PacketRow.Unreadable(index + 1, entry.Colour);
         var ctx = Revisit(index, info, wantColumns: true);
         var sink = new NullSink();
-        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { ctx.Malformed = true; }
         string source = SummaryColumns.Source(data, ctx);
         string destination = SummaryColumns.Destination(data, ctx);
@@ -87,7 +87,7 @@ public sealed class PacketSession
         var sink = new TreeSink(builder);
         try
         {
-            PacketProcessor.Dissect(data, ref ctx, ref sink);
+            lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink);
             if (ctx.Protocols is not null) sink.FillFrameProtocols(ctx.Protocols.ToString());
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
@@ -102,7 +102,7 @@ public sealed class PacketSession
     {
         var ctx = Revisit(index, info, wantColumns: false);
         var sink = new NullSink();
-        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { }
         return ctx;
     }
@@ -115,7 +115,7 @@ public sealed class PacketSession
         ctx = Revisit(index, info, wantColumns: false, wantProtocols: values.WantsAll);
         values.Clear();
         var sink = new CollectorSink(values);
-        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { return true; }
         return true;
     }
