@@ -21,6 +21,10 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public IPacketAnalyzer? Tcp => _tcp;
 
     public DnsTransactionTable Dns { get; } = new();
+    public Udp.UdpConversationTable Udp { get; } = new();
+
+    public void AnalyzeUdp(ReadOnlySpan<byte> frame, ref PacketContext ctx, out UdpAnalysis analysis) =>
+        Udp.Analyze(frame, ref ctx, out analysis);
     public HttpTransactionTable Http { get; } = new();
     public TlsSessionTable Tls { get; } = new();
     public FragmentTable IpFragments { get; } = new();

@@ -47,4 +47,7 @@ public interface IPacketAnalyzer
     /// when no reassembly is done: application PDUs are then dissected segment by segment.
     /// </summary>
     PduStream? PduStream(in ConversationKey direction) => null;
+
+    /// <summary>Numbers UDP conversations in order of appearance (udp.stream) and times datagrams within them.</summary>
+    void AnalyzeUdp(ReadOnlySpan<byte> frame, ref PacketContext ctx, out UdpAnalysis analysis) => analysis = default;
 }

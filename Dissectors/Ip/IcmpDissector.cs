@@ -56,7 +56,7 @@ public static class IcmpDissector
         // Verified only when the whole message is here and it is not a quote inside another ICMP error.
         var verdict = ChecksumItem.Verdict.Unverified;
         ushort expected = 0;
-        if (!inError && end <= frame.Length)
+        if (!inError && end <= frame.Length && end >= offset)
         {
             ushort computed = InternetChecksum.Compute(frame.Slice(offset, end - offset));
             verdict = computed == 0 ? ChecksumItem.Verdict.Good : ChecksumItem.Verdict.Bad;

@@ -60,6 +60,19 @@ public static class UdpDissector
             ctx.Layers.PayloadLength = payloadLength;
             ctx.Info?.Set("").Append((long)srcPort).Append(" → ").Append((long)dstPort).Append(" Len=").Append((long)payloadLength);
         }
+        if (ctx.Analyzer is not null && !ctx.InErrorPacket)
+        {
+            ctx.Analyzer.AnalyzeUdp(frame, ref ctx, out var conversation);
+            if (conversation.Valid)
+            {
+                sink.AddUInt(UdpFields.Stream, offset, 0, conversation.Stream, FieldFlags.Generated);
+                if (sink.WantsTree) sink.AddText("[Timestamps]", offset, 0, FieldFlags.Generated);
+                sink.Push();
+                sink.AddTime(UdpFields.TimeRelative, offset, 0, conversation.TimeRelativeNs, FieldFlags.Generated);
+                sink.AddTime(UdpFields.TimeDelta, offset, 0, conversation.TimeDeltaNs, FieldFlags.Generated);
+                sink.Pop();
+            }
+        }
         int captured = Math.Max(0, Math.Min(payloadEnd, frame.Length) - payloadOffset);
         if (captured > 0 && (sink.WantsTree || sink.Wants(UdpFields.Payload)))
         {

@@ -15,4 +15,6 @@ public static class UdpFields
     public static readonly FieldDef ChecksumStatus = new("udp.checksum.status", "Checksum Status", FieldType.UInt8, strings: ChecksumStatusNames.Names);
     public static readonly FieldDef Payload = new("udp.payload", "UDP payload", FieldType.Bytes);
     public static readonly FieldDef Stream = new("udp.stream", "Stream index", FieldType.UInt32);
+    public static readonly FieldDef TimeRelative = new("udp.time_relative", "Time since first frame", FieldType.RelativeTime);
+    public static readonly FieldDef TimeDelta = new("udp.time_delta", "Time since previous frame", FieldType.RelativeTime);
 }

@@ -1,0 +1,67 @@
+using Sniffer.Dissectors.Core;
+
+namespace Sniffer.Analysis.Udp;
+
+/// <summary>
+/// udp.stream as tshark numbers it: conversations (address and port pairs, either direction) in order of
+/// first appearance, with the time since the conversation's first and previous datagram. Changes state
+/// only on a frame's first visit; later visits read the stored answer. Bounded: past the cap the
+/// quietest conversations are forgotten (a later datagram of one starts a new stream) and counted.
+/// </summary>
+public sealed class UdpConversationTable(int maxConversations = 1_000_000, int maxRemembered = 4_000_000)
+{
+    private sealed class Conversation
+    {
+        public uint Stream;
+        public long FirstNs;
+        public long LastNs;
+    }
+
+    private readonly Dictionary<ConversationKey, Conversation> _conversations = new();
+    private readonly Dictionary<uint, UdpAnalysis> _byFrame = new();
+    private uint _nextStream;
+    private uint _lastFrame;
+
+    /// <summary>Conversations forgotten because of the cap.</summary>
+    public long Evicted { get; private set; }
+
+    public void Analyze(ReadOnlySpan<byte> frame, ref PacketContext ctx, out UdpAnalysis analysis)
+    {
+        if (ctx.FrameNumber <= _lastFrame)
+        {
+            // A revisit (the TUI jumping around): answer as the first pass did, or not at all.
+            if (!_byFrame.TryGetValue(ctx.FrameNumber, out analysis)) analysis = default;
+            return;
+        }
+        _lastFrame = ctx.FrameNumber;
+        var key = ConversationKey.Unordered(frame, ctx.Layers, out _);
+        long now = ctx.Frame.TimestampNs;
+        if (!_conversations.TryGetValue(key, out var conversation))
+        {
+            if (_conversations.Count >= maxConversations) EvictQuietest();
+            conversation = new Conversation { Stream = _nextStream++, FirstNs = now, LastNs = now };
+            _conversations[key] = conversation;
+        }
+        analysis = new UdpAnalysis
+        {
+            Valid = true,
+            Stream = conversation.Stream,
+            TimeRelativeNs = now - conversation.FirstNs,
+            TimeDeltaNs = now - conversation.LastNs,
+        };
+        conversation.LastNs = now;
+        if (_byFrame.Count < maxRemembered) _byFrame[ctx.FrameNumber] = analysis;
+    }
+
+    private void EvictQuietest()
+    {
+        var cutoff = new List<long>(_conversations.Count);
+        foreach (var c in _conversations.Values) cutoff.Add(c.LastNs);
+        cutoff.Sort();
+        long threshold = cutoff[cutoff.Count / 10];
+        var stale = new List<ConversationKey>();
+        foreach (var (key, c) in _conversations) if (c.LastNs <= threshold) stale.Add(key);
+        foreach (var key in stale) _conversations.Remove(key);
+        Evicted += stale.Count;
+    }
+}
