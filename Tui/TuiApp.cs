@@ -51,7 +51,7 @@ public static class TuiApp
             stderr.WriteLine($"sniffer: the file \"{options.File}\" does not exist.");
             return null;
         }
-        var indexer = new CaptureIndexer(options.File);
+        var indexer = new CaptureIndexer(options.File) { PauseForFirstScreenAfter = 1000 };
         indexer.Start();
         // A file that is not a capture is reported on stderr, like the CLI does, instead of an empty UI.
         var deadline = DateTime.UtcNow.AddSeconds(5);

@@ -50,7 +50,7 @@ public sealed class CaptureIndexer : IDisposable
     /// reassembly state after the analyzer call returns, so the whole dissection is the unit.
     /// Uncontended almost always; one packet's dissection takes microseconds.
     /// </summary>
-    public Lock AnalysisGate { get; } = new();
+    public AnalysisGate AnalysisGate { get; } = new();
 
     /// <summary>Set once the file is open (the first frames may not be indexed yet).</summary>
     public FrameStore? Store { get; private set; }
@@ -65,6 +65,15 @@ public sealed class CaptureIndexer : IDisposable
 
     /// <summary>Fires on the indexer thread when indexing stops (done, failed or cancelled).</summary>
     public event Action? Finished;
+
+    /// <summary>
+    /// Set by the UI once its first screen is drawn. Until then the indexer stops after a first
+    /// screenful of packets, so the two do not compete for the CPU while the user waits to see rows.
+    /// </summary>
+    public ManualResetEventSlim FirstScreenShown { get; } = new(false);
+
+    /// <summary>Packets indexed before waiting for <see cref="FirstScreenShown"/> (0: never wait).</summary>
+    public int PauseForFirstScreenAfter { get; set; }
 
     public void Start()
     {
@@ -99,6 +108,7 @@ public sealed class CaptureIndexer : IDisposable
         catch (CaptureOpenException e) { Error = e.Message; }
         catch (IOException e) { Error = e.Message; }
         catch (UnauthorizedAccessException e) { Error = e.Message; }
+        catch (OperationCanceledException) { } // closed while waiting for the first screen
         finally
         {
             _clock.Stop();
@@ -126,6 +136,7 @@ public sealed class CaptureIndexer : IDisposable
             }
             IndexFrame(info, data);
             Volatile.Write(ref _bytesRead, info.FileOffset + data.Length);
+            if (Index.Count == PauseForFirstScreenAfter) FirstScreenShown.Wait(TimeSpan.FromSeconds(3), token);
         }
         Volatile.Write(ref _bytesRead, TotalBytes);
     }
@@ -136,7 +147,11 @@ public sealed class CaptureIndexer : IDisposable
         var ctx = _processor!.Next(info, wantColumns: false, wantProtocols: false);
         _notes.Clear();
         var sink = new ExpertSink(_notes);
-        try { lock (AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try
+        {
+            using var turn = AnalysisGate.Background();
+            PacketProcessor.Dissect(data, ref ctx, ref sink);
+        }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
         {
             ctx.Malformed = true; // a dissector bug must not stop indexing; the row shows as malformed

@@ -15,10 +15,13 @@ public sealed class PacketSession
     private const int RowCacheSize = 4096;
     private readonly LruCache<int, PacketRow> _rows = new(RowCacheSize);
     private readonly PacketProcessor _processor;
+    private readonly bool _foreground;
 
-    public PacketSession(CaptureIndexer indexer)
+    /// <param name="foreground">True for the UI's session: it goes before background work at the analysis gate.</param>
+    public PacketSession(CaptureIndexer indexer, bool foreground = true)
     {
         Indexer = indexer;
+        _foreground = foreground;
         _processor = new PacketProcessor(indexer.Analyzer);
     }
 
@@ -44,7 +47,11 @@ public sealed class PacketSession
         if (!readable) return PacketRow.Unreadable(index + 1, entry.Colour);
         var ctx = Revisit(index, info, wantColumns: true);
         var sink = new NullSink();
-        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try
+        {
+            using var turn = Indexer.AnalysisGate.Enter(_foreground);
+            PacketProcessor.Dissect(data, ref ctx, ref sink);
+        }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { ctx.Malformed = true; }
         string source = SummaryColumns.Source(data, ctx);
         string destination = SummaryColumns.Destination(data, ctx);
@@ -87,7 +94,8 @@ public sealed class PacketSession
         var sink = new TreeSink(builder);
         try
         {
-            lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink);
+            using var turn = Indexer.AnalysisGate.Enter(_foreground);
+            PacketProcessor.Dissect(data, ref ctx, ref sink);
             if (ctx.Protocols is not null) sink.FillFrameProtocols(ctx.Protocols.ToString());
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
@@ -102,7 +110,11 @@ public sealed class PacketSession
     {
         var ctx = Revisit(index, info, wantColumns: false);
         var sink = new NullSink();
-        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try
+        {
+            using var turn = Indexer.AnalysisGate.Enter(_foreground);
+            PacketProcessor.Dissect(data, ref ctx, ref sink);
+        }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { }
         return ctx;
     }
@@ -115,7 +127,11 @@ public sealed class PacketSession
         ctx = Revisit(index, info, wantColumns: false, wantProtocols: values.WantsAll);
         values.Clear();
         var sink = new CollectorSink(values);
-        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try
+        {
+            using var turn = Indexer.AnalysisGate.Enter(_foreground);
+            PacketProcessor.Dissect(data, ref ctx, ref sink);
+        }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { return true; }
         return true;
     }

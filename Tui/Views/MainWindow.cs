@@ -56,6 +56,7 @@ public sealed class MainWindow : Window
         Tree.SelectionChanged += (_, e) => HighlightField(e.NewValue);
         Filter.Applied += ApplyFilter;
         _app.Keyboard.KeyDown += OnGlobalKey;
+        _app.LayoutAndDrawComplete += OnDrawn;
 
         if (!string.IsNullOrWhiteSpace(options.DisplayFilter))
         {
@@ -82,6 +83,12 @@ public sealed class MainWindow : Window
         List.Refresh();
         if (_shownFrame < 0 && List.SelectedFrameIndex >= 0) ShowSelectedPacket();
         _statusLine.Text = StatusLine.Format(_indexer, _filterRun, Source.Rows);
+    }
+
+    /// <summary>Once rows are on screen, the indexer may take the CPU back (it paused after a first screenful).</summary>
+    private void OnDrawn(object? sender, EventArgs e)
+    {
+        if (Source.Rows > 0 && !_indexer.FirstScreenShown.IsSet) _indexer.FirstScreenShown.Set();
     }
 
     private void ShowSelectedPacket()
@@ -272,6 +279,7 @@ public sealed class MainWindow : Window
         {
             if (_timer is not null) _app.RemoveTimeout(_timer);
             _app.Keyboard.KeyDown -= OnGlobalKey;
+            _app.LayoutAndDrawComplete -= OnDrawn;
             _filterRun?.Dispose();
         }
         base.Dispose(disposing);

@@ -36,7 +36,7 @@ public sealed class FilterRun : IDisposable
     private void Run()
     {
         // A private session: the UI's session (and its PacketProcessor buffers) belongs to the UI thread.
-        var session = new PacketSession(_indexer);
+        var session = new PacketSession(_indexer, foreground: false);
         var values = new FieldValueSet();
         foreach (var f in _filter.Fields) values.Want(f);
         var token = _cancel.Token;
