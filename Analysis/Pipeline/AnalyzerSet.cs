@@ -1,5 +1,6 @@
 using Sniffer.Analysis.Dns;
 using Sniffer.Analysis.Http;
+using Sniffer.Analysis.Ip;
 using Sniffer.Analysis.Tls;
 using Sniffer.Dissectors.Core;
 
@@ -7,7 +8,7 @@ namespace Sniffer.Analysis.Pipeline;
 
 /// <summary>
 /// The stateful analyses of one pass, behind the single <see cref="IPacketAnalyzer"/> seam the
-/// dissectors see: TCP (when an analyzer is given) and DNS transaction matching. Keeping each
+/// dissectors see: TCP (when an analyzer is given), DNS/HTTP/TLS matching and IP fragment reassembly. Keeping each
 /// analysis in its own class lets them be built and tested apart.
 /// </summary>
 public sealed class AnalyzerSet : IPacketAnalyzer
@@ -22,6 +23,9 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public DnsTransactionTable Dns { get; } = new();
     public HttpTransactionTable Http { get; } = new();
     public TlsSessionTable Tls { get; } = new();
+    public FragmentTable IpFragments { get; } = new();
+
+    public IFragmentReassembler? Fragments => IpFragments;
 
     public void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment segment, out TcpAnalysis analysis)
     {

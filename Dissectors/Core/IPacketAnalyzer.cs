@@ -10,6 +10,9 @@ public interface IPacketAnalyzer
 {
     void AnalyzeTcp(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment segment, out TcpAnalysis analysis);
 
+    /// <summary>IP fragment reassembly, when this analysis does it (null: fragments stay fragments).</summary>
+    IFragmentReassembler? Fragments => null;
+
     /// <summary>
     /// Matches DNS requests and responses (dns.response_in / response_to / time / retransmission).
     /// Called once per DNS message, after its header is read. The default knows nothing, so an

@@ -63,12 +63,12 @@ public sealed class InfoColumn
         return Append(tmp[..n]);
     }
 
-    public InfoColumn AppendHex(ulong value, int digits)
+    public InfoColumn AppendHex(ulong value, int digits, bool prefix = true)
     {
         Span<char> tmp = stackalloc char[18];
         int n = 0;
         for (int shift = (Math.Clamp(digits, 1, 16) - 1) * 4; shift >= 0; shift -= 4) tmp[n++] = "0123456789abcdef"[(int)(value >> shift) & 15];
-        return Append("0x").Append(tmp[..n]);
+        return (prefix ? Append("0x") : this).Append(tmp[..n]);
     }
 
     /// <summary>Appends text converted from ASCII/Latin-1 bytes (names read from the packet).</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Sniffer.Dissectors.Core;
 using Sniffer.Dissectors.Data;
 using Sniffer.Dissectors.Fields;
+using Sniffer.Dissectors.Ip.Fragments;
 using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Dissectors.Ip;
@@ -25,6 +26,7 @@ public static class IPv4Dissector
         protocol = "IPv4";
         ctx.Protocols?.Add("ip");
         if (!ctx.InErrorPacket) ctx.Protocol = "IPv4";
+        if (Bounds.Has(frame, offset, 1) && (frame[offset] >> 4) != 4 && offset < end) return BogusVersion(frame, offset, end, ref ctx, ref sink, out protocol);
         if (!Bounds.Has(frame, offset, MinHeader))
         {
             sink.PushProtocol(IPv4Fields.Ip, offset, Math.Max(0, Math.Min(frame.Length, end) - offset));
@@ -41,9 +43,11 @@ public static class IPv4Dissector
         var src = h.Slice(12, 4);
         var dst = h.Slice(16, 4);
 
+        bool bogusLength = totalLength != 0 && totalLength < headerLength && headerLength >= MinHeader;
+
         // The item never reaches past the captured bytes, even when the header length claims more.
         sink.PushProtocol(IPv4Fields.Ip, offset, Math.Min(Math.Max(MinHeader, headerLength), frame.Length - offset));
-        if (sink.WantsTree) sink.SetLabel($"Internet Protocol Version 4, Src: {FieldFormatter.IPv4(src)}, Dst: {FieldFormatter.IPv4(dst)}");
+        if (sink.WantsTree && !bogusLength) sink.SetLabel($"Internet Protocol Version 4, Src: {FieldFormatter.IPv4(src)}, Dst: {FieldFormatter.IPv4(dst)}");
         sink.AddUInt(IPv4Fields.Version, offset, 1, versionIhl);
         sink.AddUInt(IPv4Fields.HdrLen, offset, 1, (ulong)headerLength);
         if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x0F, versionIhl, 8)} = Header Length: {headerLength} bytes ({versionIhl & 0x0F})");
@@ -64,7 +68,22 @@ public static class IPv4Dissector
         sink.AddUInt(IPv4Fields.Dscp, offset + 1, 1, tos);
         sink.AddUInt(IPv4Fields.Ecn, offset + 1, 1, tos);
         sink.Pop();
-        sink.AddUInt(IPv4Fields.Len, offset + 2, 2, totalLength);
+        // TSO/offloaded captures write 0 here; Wireshark then presumes the rest of the frame and shows that value.
+        bool presumedLength = totalLength == 0;
+        if (presumedLength) totalLength = (ushort)Math.Min(ushort.MaxValue, end - offset);
+        sink.AddUInt(IPv4Fields.Len, offset + 2, 2, totalLength, presumedLength ? FieldFlags.Generated : FieldFlags.None);
+        if (presumedLength && sink.WantsTree)
+            sink.SetLabel($"[Total Length: {totalLength} bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))]");
+        if (bogusLength)
+        {
+            // Wireshark stops at a total length shorter than the header, before the identification.
+            if (sink.WantsTree) sink.SetLabel($"Total Length: {totalLength} bytes (bogus, less than header length {headerLength})");
+            Notes.Add(ref ctx, ref sink, IPv4Experts.BogusLength, offset + 2, 2,
+                sink.WantsTree ? $"Bogus IP length ({totalLength}, less than header length {headerLength})" : null);
+            sink.Pop();
+            if (!ctx.InErrorPacket) ctx.Info?.Set("Bogus IP length (").Append((long)totalLength).Append(", less than header length ").Append((long)headerLength).Append(')');
+            return DissectStatus.Malformed;
+        }
         sink.AddUInt(IPv4Fields.Id, offset + 4, 2, BinaryPrimitives.ReadUInt16BigEndian(h[4..]));
         byte flags = (byte)(flagsFrag >> 8);
         sink.AddUInt(IPv4Fields.Flags, offset + 6, 1, flags);
@@ -80,6 +99,8 @@ public static class IPv4Dissector
         sink.AddUInt(IPv4Fields.FlagMf, offset + 6, 1, flags);
         sink.Pop();
         sink.AddUInt(IPv4Fields.FragOffset, offset + 6, 2, flagsFrag);
+        // The field holds the 8-byte units; Wireshark's label shows bytes.
+        if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x1FFF, flagsFrag, 16)} = Fragment Offset: {(flagsFrag & 0x1FFF) * 8}");
         sink.AddUInt(IPv4Fields.Ttl, offset + 8, 1, ttl);
         sink.AddUInt(IPv4Fields.Proto, offset + 9, 1, proto);
         ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(h[10..]);
@@ -109,38 +130,64 @@ public static class IPv4Dissector
             }
             IPv4Options.Dissect(frame, offset + MinHeader, headerLength - MinHeader, ref ctx, ref sink);
         }
-        sink.Pop();
 
-        if (totalLength < headerLength)
-        {
-            // TSO/offloaded captures write 0 here; Wireshark then assumes the rest of the frame.
-            if (totalLength != 0) return DissectStatus.Malformed;
-            totalLength = (ushort)Math.Min(ushort.MaxValue, end - offset);
-        }
-        int payloadEnd = offset + totalLength;
-        if (payloadEnd > end)
-        {
-            // An ICMP error quotes only the start of the offending datagram; its length field still counts the whole.
-            if (!ctx.InErrorPacket) return DissectStatus.Malformed;
-            payloadEnd = end;
-        }
-
+        // A total length beyond the frame (an ICMP error quoting only the start of a datagram, or a lying header):
+        // Wireshark dissects what is there and lets the payload's dissectors find out what is missing.
+        int payloadStart = offset + headerLength;
+        int payloadEnd = Math.Min(offset + totalLength, end);
         int fragmentOffset = (flagsFrag & 0x1FFF) * 8;
         bool moreFragments = (flagsFrag & 0x2000) != 0;
-        if (fragmentOffset != 0 || moreFragments)
+        bool fragmented = fragmentOffset != 0 || moreFragments;
+        // Wireshark reassembles only fragments whose whole payload was captured.
+        bool wholeFragment = offset + totalLength <= frame.Length;
+        ReassembledDatagram? datagram = null;
+        int sourceId = 0;
+        if (fragmented && FragmentReassembly.CanReassemble(ctx, frame, payloadStart, offset + totalLength))
+        {
+            var key = FragmentKey.IPv4(src, dst, BinaryPrimitives.ReadUInt16BigEndian(h[4..]), proto);
+            datagram = ctx.Analyzer!.Fragments!.Add(ctx.FrameNumber, key, frame.Slice(offset, headerLength), fragmentOffset, moreFragments,
+                frame[payloadStart..payloadEnd], out uint reassembledIn);
+            if (datagram is not null) sourceId = FragmentReassembly.AddFragmentItems(datagram, FragmentFields.IPv4, ref ctx, ref sink);
+            else FragmentReassembly.AddReassembledIn(reassembledIn, FragmentFields.IPv4, ref sink);
+        }
+        sink.Pop();
+
+        if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, proto, sourceId, ref ctx, ref sink, out protocol);
+        // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.
+        if (fragmentOffset != 0 || (fragmented && wholeFragment))
         {
             if (!ctx.InErrorPacket)
             {
                 ctx.Info?.Set("Fragmented IP protocol (proto=")
                     .Append(IpProtocols.Names.Find(proto) ?? "Unknown").Append(' ').Append((long)proto)
                     .Append(", off=").Append((long)fragmentOffset).Append(", ID=")
-                    .AppendHex(BinaryPrimitives.ReadUInt16BigEndian(h[4..]), 4).Append(')');
+                    .AppendHex(BinaryPrimitives.ReadUInt16BigEndian(h[4..]), 4, prefix: false).Append(')');
             }
-            return DataDissector.Dissect(frame, offset + headerLength, payloadEnd, ref ctx, ref sink);
+            return DataDissector.Dissect(frame, payloadStart, payloadEnd, ref ctx, ref sink);
         }
         // A datagram with no payload at all (a bare header, as PIM null-registers carry) hands nothing on.
-        if (payloadEnd == offset + headerLength) return DissectStatus.Complete;
-        return IpDispatch.DissectPayload(proto, frame, offset + headerLength, payloadEnd, ref ctx, ref sink, out protocol);
+        if (payloadEnd == payloadStart) return DissectStatus.Complete;
+        return IpDispatch.DissectPayload(proto, frame, payloadStart, payloadEnd, ref ctx, ref sink, out protocol);
+    }
+
+    /// <summary>
+    /// A header whose version is not 4 where IPv4 was expected: Wireshark shows the version with a note and,
+    /// when it says 6, hands the bytes to IPv6.
+    /// </summary>
+    private static DissectStatus BogusVersion<TSink>(ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink, out string protocol)
+        where TSink : struct, IFieldSink
+    {
+        byte versionIhl = frame[offset];
+        sink.PushProtocol(IPv4Fields.Ip, offset, 1);
+        sink.AddUInt(IPv4Fields.Version, offset, 1, versionIhl);
+        sink.Push();
+        Notes.Add(ref ctx, ref sink, IPv4Experts.BogusVersion, offset, 1);
+        sink.Pop();
+        sink.Pop();
+        if ((versionIhl >> 4) == 6) return IPv6Dissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+        protocol = "IPv4";
+        if (!ctx.InErrorPacket) ctx.Info?.Set("Bogus IPv4 version");
+        return DissectStatus.Malformed;
     }
 
     private static void AddAddress<TSink>(FieldDef field, FieldDef hostField, ReadOnlySpan<byte> frame, int offset, ref TSink sink)

@@ -3,6 +3,7 @@ using Sniffer.Dissectors.Core;
 using Sniffer.Dissectors.Data;
 using Sniffer.Dissectors.Expert;
 using Sniffer.Dissectors.Fields;
+using Sniffer.Dissectors.Ip.Fragments;
 using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Dissectors.Ip;
@@ -25,9 +26,11 @@ public static class IPv6Dissector
         protocol = "IPv6";
         ctx.Protocols?.Add("ipv6");
         if (!ctx.InErrorPacket) ctx.Protocol = "IPv6";
-        if (!Bounds.Has(frame, offset, HeaderLength))
+        if (!Bounds.Has(frame, offset, HeaderLength) || offset + HeaderLength > end)
         {
-            sink.PushProtocol(IPv6Fields.Ipv6, offset, Math.Max(0, Math.Min(frame.Length, end) - offset));
+            int available = Math.Max(0, Math.Min(frame.Length, end) - offset);
+            sink.PushProtocol(IPv6Fields.Ipv6, offset, available);
+            if (available > 0) AddPartialHeader(frame.Slice(offset, available), offset, ref ctx, ref sink);
             sink.Pop();
             return Bounds.Missing(frame, offset, HeaderLength, end);
         }
@@ -92,13 +95,26 @@ public static class IPv6Dissector
 
         var chain = new IPv6ExtensionHeaders.Chain { Next = nxt, Offset = offset + HeaderLength, PayloadEnd = payloadEnd, Ipv6Offset = offset };
         var status = IPv6ExtensionHeaders.Dissect(frame, ref chain, lengthFromFraming, ref ctx, ref sink);
+        ReassembledDatagram? datagram = null;
+        int sourceId = 0;
+        bool wholeFragment = offset + HeaderLength + plen <= frame.Length && !lengthFromFraming;
+        if (status == DissectStatus.Complete && chain.IsFragment && wholeFragment
+            && FragmentReassembly.CanReassemble(ctx, frame, chain.Offset, chain.PayloadEnd))
+        {
+            var key = FragmentKey.IPv6(src, dst, chain.FragmentIdent);
+            datagram = ctx.Analyzer!.Fragments!.Add(ctx.FrameNumber, key, h, chain.FragmentOffset, chain.MoreFragments,
+                frame[chain.Offset..chain.PayloadEnd], out uint reassembledIn);
+            if (datagram is not null) sourceId = FragmentReassembly.AddFragmentItems(datagram, FragmentFields.IPv6, ref ctx, ref sink);
+            else FragmentReassembly.AddReassembledIn(reassembledIn, FragmentFields.IPv6, ref sink);
+        }
         sink.Pop();
         if (!ctx.InErrorPacket) ctx.Layers.IpProtocol = chain.Next;
         if (status != DissectStatus.Complete) return status;
+        if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, chain.Next, sourceId, ref ctx, ref sink, out protocol);
 
-        if (chain.IsFragment)
+        // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.
+        if (chain.IsFragment && (chain.FragmentOffset != 0 || wholeFragment))
         {
-            // Only a whole datagram can be dissected further; Wireshark reassembles, we show the fragment as data.
             if (!ctx.InErrorPacket)
             {
                 ctx.Info?.Set("IPv6 fragment (off=").Append((long)chain.FragmentOffset).Append(" more=").Append(chain.MoreFragments ? 'y' : 'n')
@@ -110,10 +126,45 @@ public static class IPv6Dissector
         return IpDispatch.DissectPayload(chain.Next, frame, chain.Offset, chain.PayloadEnd, ref ctx, ref sink, out protocol);
     }
 
+    /// <summary>A header cut short: Wireshark still shows every field that fits, then "IPv6 truncated".</summary>
+    private static void AddPartialHeader<TSink>(ReadOnlySpan<byte> h, int offset, ref PacketContext ctx, ref TSink sink)
+        where TSink : struct, IFieldSink
+    {
+        sink.AddUInt(IPv6Fields.Version, offset, 1, h[0]);
+        sink.AddUInt(IPv4Fields.Version, offset, 1, h[0], FieldFlags.Hidden);
+        if ((h[0] >> 4) != 6)
+        {
+            Notes.Add(ref ctx, ref sink, IPv6Fields.BogusVersion, offset, 1);
+            return;
+        }
+        if (h.Length < 4) return;
+        uint word0 = BinaryPrimitives.ReadUInt32BigEndian(h);
+        sink.AddUInt(IPv6Fields.TClass, offset, 4, word0);
+        sink.Push();
+        sink.AddUInt(IPv6Fields.Dscp, offset, 4, word0);
+        sink.AddUInt(IPv6Fields.Ecn, offset, 4, word0);
+        sink.Pop();
+        sink.AddUInt(IPv6Fields.Flow, offset + 1, 3, word0 & 0xFFFFFF);
+        if (h.Length < 6) return;
+        sink.AddUInt(IPv6Fields.Plen, offset + 4, 2, BinaryPrimitives.ReadUInt16BigEndian(h[4..]));
+        if (h.Length < 7) return;
+        sink.AddUInt(IPv6Fields.Nxt, offset + 6, 1, h[6]);
+        if (h.Length < 8) return;
+        sink.AddUInt(IPv6Fields.Hlim, offset + 7, 1, h[7]);
+        if (h.Length < 24) return;
+        var frame = h;
+        AddAddress(frame, 8, IPv6Fields.Src, IPv6Fields.SrcHost, ref sink, offset);
+    }
+
     private static void AddAddress<TSink>(ReadOnlySpan<byte> frame, int offset, FieldDef field, FieldDef hostField, ref TSink sink)
+        where TSink : struct, IFieldSink => AddAddress(frame, offset, field, hostField, ref sink, 0);
+
+    /// <summary>Adds an address read at <paramref name="offset"/> in <paramref name="frame"/>, reported at offset + <paramref name="bias"/>.</summary>
+    private static void AddAddress<TSink>(ReadOnlySpan<byte> frame, int offset, FieldDef field, FieldDef hostField, ref TSink sink, int bias)
         where TSink : struct, IFieldSink
     {
         var address = frame.Slice(offset, 16);
+        offset += bias;
         sink.AddBytes(field, offset, 16, address);
         sink.AddBytes(IPv6Fields.Addr, offset, 16, address, FieldFlags.Hidden);
         if (sink.Wants(hostField) || sink.Wants(IPv6Fields.Host))

@@ -26,6 +26,10 @@ public static class EtherTypeDispatch
             case EtherTypes.Mpls:
             case EtherTypes.MplsMulticast:
                 return Mpls.MplsDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+            case MacsecDissector.EtherTypeValue:
+                return MacsecDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+            case Tunnels.NshDissector.EtherTypeValue:
+                return Tunnels.NshDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             case AristaDissector.EtherTypeValue:
                 return AristaDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
             case EtherTypes.TransparentEthernet:

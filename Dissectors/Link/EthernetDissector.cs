@@ -36,9 +36,8 @@ public static class EthernetDissector
         sink.PushProtocol(EthernetFields.Eth, offset, HeaderLength);
         if (sink.WantsTree)
         {
-            sink.SetLabel(isLength
-                ? $"IEEE 802.3 Ethernet, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}"
-                : $"Ethernet II, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}");
+            // Wireshark names 802.3 frames without the addresses, and with a trailing space.
+            sink.SetLabel(isLength ? "IEEE 802.3 Ethernet " : $"Ethernet II, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}");
         }
         AddAddress(frame, offset, EthernetFields.Dst, EthernetFields.DstResolved, EthernetFields.DstOui, EthernetFields.DstLg, EthernetFields.DstIg, ref sink);
         AddAddress(frame, offset + 6, EthernetFields.Src, EthernetFields.SrcResolved, EthernetFields.SrcOui, EthernetFields.SrcLg, EthernetFields.SrcIg, ref sink);
@@ -47,8 +46,9 @@ public static class EthernetDissector
         if (isLength)
         {
             sink.AddUInt(EthernetFields.Len, offset + 12, 2, typeOrLength);
-            sink.Pop();
             int payloadEnd = Math.Min(end, offset + HeaderLength + typeOrLength);
+            AddPaddingOrTrailer(frame, payloadEnd, Math.Min(frame.Length, end), ref sink);
+            sink.Pop();
             status = LlcDissector.Dissect(frame, offset + HeaderLength, payloadEnd, ref ctx, ref sink, out protocol);
         }
         else
@@ -59,6 +59,19 @@ public static class EthernetDissector
             status = EtherTypeDispatch.Dissect(typeOrLength, frame, offset + HeaderLength, end, ref ctx, ref sink, out protocol);
         }
         return status;
+    }
+
+    /// <summary>
+    /// Bytes after the length an 802.3 header announces: zeros are padding up to the minimum frame size,
+    /// anything else a trailer. Both belong to the Ethernet item, as in Wireshark.
+    /// </summary>
+    private static void AddPaddingOrTrailer<TSink>(ReadOnlySpan<byte> frame, int start, int stop, ref TSink sink)
+        where TSink : struct, IFieldSink
+    {
+        if (stop <= start) return;
+        var extra = frame[start..stop];
+        bool zeros = !extra.ContainsAnyExcept((byte)0);
+        sink.AddBytes(zeros ? EthernetFields.Padding : EthernetFields.Trailer, start, extra.Length, extra);
     }
 
     private static void AddAddress<TSink>(ReadOnlySpan<byte> frame, int offset, FieldDef field, FieldDef resolved, FieldDef oui, FieldDef lg, FieldDef ig, ref TSink sink)

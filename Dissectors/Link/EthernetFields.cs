@@ -38,7 +38,7 @@ public static class EtherTypes
     public static readonly ValueStrings Names = new(
         (IPv4, "IPv4"), (Arp, "ARP"), (Vlan, "802.1Q Virtual LAN"), (QinQ, "802.1ad Provider Bridge (Q-in-Q)"),
         (QinQOld, "QinQ: old non-standard 802.1ad"), (IPv6, "IPv6"), (TransparentEthernet, "Transparent Ethernet bridging"),
-        (Mpls, "MPLS label switched packet"), (MplsMulticast, "MPLS multicast label switched packet"), (0xd28b, "Arista Timestamp"), (Lldp, "802.1 Link Layer Discovery Protocol (LLDP)"),
+        (Mpls, "MPLS label switched packet"), (MplsMulticast, "MPLS multicast label switched packet"), (0xd28b, "Arista Timestamp"), (0x894f, "Network Service Header"), (Lldp, "802.1 Link Layer Discovery Protocol (LLDP)"),
         (PppoeSession, "PPPoE Session"), (Rarp, "RARP"), (0x8863, "PPPoE Discovery"), (0x88e5, "802.1AE (MACsec)"),
         (0x8137, "Netware IPX/SPX"), (0x9000, "Configuration Test Protocol (loopback)"), (0x888e, "802.1X Authentication"));
 }

@@ -54,7 +54,8 @@ public static class MplsDissector
             if ((entry & 0x100) != 0) break;
         }
         if (++ctx.Depth > 16) return DissectStatus.Malformed;
-        if (!Bounds.Has(frame, p, 1) || p >= end) return DissectStatus.Complete;
+        if (p >= end) return DissectStatus.Complete;
+        if (!Bounds.Has(frame, p, 1)) return Bounds.Missing(frame, p, 1, end);
         int nibble = frame[p] >> 4;
         if (lastLabel == 0 || (lastLabel > 15 && nibble == 4))
             return IPv4Dissector.Dissect(frame, p, end, ref ctx, ref sink, out protocol);

@@ -31,8 +31,19 @@ public class RobustnessTests
         var ns = Convert.FromHexString(
             "6000000000203aff" + "fe800000000000000a0027fffe46e884" + "ff0200000000000000000001ff46e884" +
             "87000000" + "00000000" + "fe800000000000000a0027fffe46e884" + "0101080027 46e884".Replace(" ", ""));
+        var innerIp = ipv4Udp.AsSpan(14).ToArray();
         return new()
         {
+            ["eth-gre-all-options"] = (TunnelPackets.GreWithEveryOption(innerIp), LinkType.Ethernet),
+            ["eth-pptp-gre"] = (TunnelPackets.EnhancedGre(), LinkType.Ethernet),
+            ["eth-gre-erspan2"] = (TunnelPackets.ErspanII(ipv4Udp), LinkType.Ethernet),
+            ["eth-udp-geneve-option"] = (TunnelPackets.GeneveWithOption(ipv4Udp), LinkType.Ethernet),
+            ["eth-mpls-ipv4"] = (TunnelPackets.Ethernet(0x8847, Convert.FromHexString("00400140").Concat(innerIp).ToArray()), LinkType.Ethernet),
+            ["eth-avsp-vlan-ipv4"] = (TunnelPackets.AristaVlan(innerIp), LinkType.Ethernet),
+            ["eth-pim-register"] = (TunnelPackets.PimRegister(innerIp), LinkType.Ethernet),
+            ["eth-macsec-ipv4"] = (TunnelPackets.MacsecIntegrityOnly(innerIp), LinkType.Ethernet),
+            ["eth-nsh-ipv4"] = (TunnelPackets.Nsh(innerIp), LinkType.Ethernet),
+            ["ieee8023-snap-ipv4"] = (LlcTests.SnapIPv4(innerIp), LinkType.Ethernet),
             ["eth-ipv4-udp"] = (ipv4Udp, LinkType.Ethernet),
             ["eth-ipv6-udp"] = (PacketDotNetAdapter.EthernetIPv6Udp(), LinkType.Ethernet),
             ["eth-icmp-echo"] = (PacketDotNetAdapter.EthernetIcmpEcho(), LinkType.Ethernet),
