@@ -106,12 +106,6 @@ public static class HttpDissector
         }
         if (hasTransferEncoding && hasContentLength) Notes.Add(ref ctx, ref sink, HttpFields.TeAndLength, offset, 0);
 
-        if (info is not null && !contentType.IsEmpty)
-        {
-            var media = MediaType(contentType);
-            info.Append(" (").AppendAscii(media).Append(')');
-        }
-
         // Matching and generated fields.
         Span<byte> fullUri = stackalloc byte[0];
         byte[]? rented = null;
@@ -137,6 +131,11 @@ public static class HttpDissector
 
         // Body.
         int bodyLength = length - head.BodyOffset;
+        if (!contentType.IsEmpty && bodyLength > 0 && head.Body != HttpBodyKind.None)
+        {
+            HttpMediaSummary.Describe(msg.Slice(head.BodyOffset, bodyLength), head.Body == HttpBodyKind.Chunked, contentType, contentEncoding,
+                ctx.InErrorPacket ? null : ctx.Info, ref ctx);
+        }
         DecodedEntity? decodedEntity = null;
         if (bodyLength > 0 && head.Body != HttpBodyKind.None)
         {
