@@ -53,6 +53,15 @@ public static class TuiApp
         }
         var indexer = new CaptureIndexer(options.File);
         indexer.Start();
+        // A file that is not a capture is reported on stderr, like the CLI does, instead of an empty UI.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (indexer.Store is null && !indexer.Completed && DateTime.UtcNow < deadline) Thread.Sleep(5);
+        if (indexer.Store is null && indexer.Error is { } error)
+        {
+            stderr.WriteLine(error);
+            indexer.Dispose();
+            return null;
+        }
         return indexer;
     }
 

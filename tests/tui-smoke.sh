@@ -28,8 +28,13 @@ trap cleanup EXIT
 
 start() {  # start FILE: opens the UI and waits for the first screen
   cleanup
-  tmux new-session -d -s "$session" -x 160 -y 50 "$root/sniffer $1; sleep 5"
+  # tmux can refuse right after its last session ended (the server is shutting down): retry.
+  for _ in 1 2 3; do
+    tmux new-session -d -s "$session" -x 160 -y 50 "$root/sniffer $1; sleep 5" 2>/dev/null && break
+    sleep 0.5
+  done
   wait_for "Packets:" 20
+  sleep 0.3 # let the first layout settle before keys arrive
 }
 screen() { tmux capture-pane -p -t "$session"; }
 keys() { tmux send-keys -t "$session" "$@"; sleep 0.6; }
@@ -41,8 +46,9 @@ wait_for() {  # wait_for TEXT SECONDS
   done
   return 1
 }
-check() {  # check NAME TEXT...: every TEXT must be on the screen
+check() {  # check NAME TEXT...: every TEXT must be on the screen (within 3 s: the UI may still be drawing)
   local name="$1"; shift
+  for text in "$@"; do wait_for "$text" 3 || break; done
   local now; now="$(screen)"
   for text in "$@"; do
     if ! grep -qF -- "$text" <<<"$now"; then
@@ -106,7 +112,10 @@ if [ "$(id -u)" = 0 ] && command -v python3 >/dev/null && command -v curl >/dev/
   (cd /tmp && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
   httpd=$!
   cleanup
-  tmux new-session -d -s "$session" -x 160 -y 50 "cd /tmp && $root/sniffer -i lo -f 'tcp port $port'; sleep 5"
+  for _ in 1 2 3; do
+    tmux new-session -d -s "$session" -x 160 -y 50 "cd /tmp && $root/sniffer -i lo -f 'tcp port $port'; sleep 5" 2>/dev/null && break
+    sleep 0.5
+  done
   wait_for "capturing on lo" 20 || true
   sleep 0.5
   curl -s "http://127.0.0.1:$port/" >/dev/null || true

@@ -4,8 +4,7 @@ using Sniffer.Dissectors.Core;
 namespace Sniffer.Analysis.Http;
 
 /// <summary>
-/// Pairs HTTP/1.x requests and responses per connection, first request with first response and so
-/// on (HTTP/1.1 pipelining answers in order). Also numbers messages and links each to the previous
+/// Pairs HTTP/1.x requests and responses per connection the way tshark 4.0 does (see Match). Also numbers messages and links each to the previous
 /// one of its kind. Changes state only on the first visit of a frame; revisits read, and then also
 /// see links to later frames (response_in, next_request_in).
 /// </summary>
@@ -14,8 +13,6 @@ public sealed class HttpTransactionTable
     private sealed class Connection
     {
         public readonly List<Transaction> Transactions = new();
-        /// <summary>Index of the oldest request still waiting for its response.</summary>
-        public int NextUnanswered;
         public uint Responses;
         public uint LastResponseFrame;
         public int LastResponseTransaction = -1;
@@ -40,7 +37,7 @@ public sealed class HttpTransactionTable
     private int _uriUsed;
 
     public bool AwaitsHeadResponse(in ConversationKey key) =>
-        _connections.TryGetValue(key, out var c) && c.NextUnanswered < c.Transactions.Count && c.Transactions[c.NextUnanswered].IsHead;
+        _connections.TryGetValue(key, out var c) && c.Transactions.Count > 0 && c.Transactions[^1].ResponseFrame == 0 && c.Transactions[^1].IsHead;
 
     public void Match(uint frame, long timestampNs, in ConversationKey key, bool isResponse, bool isHead, ReadOnlySpan<byte> fullUri, out HttpMatch match)
     {
@@ -100,9 +97,12 @@ public sealed class HttpTransactionTable
             match.PreviousFrame = connection.LastResponseFrame;
             if (connection.LastResponseFrame != 0) _nextResponse[(connection.LastResponseFrame, 0)] = frame;
             connection.LastResponseFrame = frame;
-            if (connection.NextUnanswered < list.Count)
+            // tshark 4.0 pairs a response with the connection's latest request when that one is still
+            // unanswered (packet-http.c's req_res_tail), not the oldest: an unanswered request
+            // followed by a new one leaves the first unmatched.
+            if (list.Count > 0 && list[^1].ResponseFrame == 0)
             {
-                index = connection.NextUnanswered++;
+                index = list.Count - 1;
                 var t = list[index];
                 t.ResponseFrame = frame;
                 list[index] = t;

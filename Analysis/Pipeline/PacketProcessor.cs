@@ -25,6 +25,12 @@ public sealed class PacketProcessor
     /// <summary>Reassembled buffers of the current packet (cleared for each packet).</summary>
     public DataSources Sources { get; } = new();
     public uint FrameNumber { get; private set; }
+
+    /// <summary>
+    /// Starts numbering again from frame 1 for a second pass over the same capture (tshark -2): the
+    /// analyzer keeps what the first pass learned, and now answers as for a revisit (response_in).
+    /// </summary>
+    public void Rewind() => FrameNumber = 0;
     public bool FromPcapng { get; set; }
 
     /// <summary>Interfaces of the capture being read (names for pcapng frames).</summary>

@@ -59,7 +59,7 @@ public sealed class ExpertReport(ExpertSummary summary)
 {
     public void Render(TextWriter w)
     {
-        foreach (var (severity, title) in new[] { (ExpertSeverity.Error, "Errors"), (ExpertSeverity.Warning, "Warnings"), (ExpertSeverity.Note, "Notes"), (ExpertSeverity.Chat, "Chats"), (ExpertSeverity.Comment, "Comments") })
+        foreach (var (severity, title) in new[] { (ExpertSeverity.Error, "Errors"), (ExpertSeverity.Warning, "Warns"), (ExpertSeverity.Note, "Notes"), (ExpertSeverity.Chat, "Chats"), (ExpertSeverity.Comment, "Comments") })
         {
             long total = 0;
             foreach (var e in summary.Entries) if (e.Severity == severity) total += e.Count;

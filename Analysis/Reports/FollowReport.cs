@@ -91,6 +91,8 @@ public sealed class FollowReport(FollowModel model, FollowMode mode, string filt
                 byte b = data[at + i];
                 line.Append(b is >= 0x20 and < 0x7f ? (char)b : '.');
             }
+            // Observed in tshark 4.0: a full line whose 16th byte shows as a space loses that one space.
+            if (n == 16 && line[^1] == ' ') line.Length--;
             w.Write(line.Append('\n').ToString());
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Sniffer.Analysis.Flows;
 using Sniffer.Analysis.Tcp;
+using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Reports;
 
@@ -52,7 +53,7 @@ public sealed class FollowStreamCollector : ITcpSegmentObserver, IStreamConsumer
     public ReassemblyLimits Limits { get; }
     public FollowModel Model { get; } = new();
 
-    public void OnSegment(TcpStreamState stream, bool fromA, uint frame, long timeNs, uint seq, ushort flags, ReadOnlySpan<byte> payload, int payloadLength)
+    public void OnSegment(TcpStreamState stream, bool fromA, uint frame, long timeNs, in TcpSegment seg, ReadOnlySpan<byte> payload)
     {
         if (_reassembler is null)
         {
@@ -66,18 +67,27 @@ public sealed class FollowStreamCollector : ITcpSegmentObserver, IStreamConsumer
             _reassembler = new StreamReassembler(this, Limits);
         }
         else if (stream.Index != _stream) return;
-        _reassembler.Add(fromA, frame, timeNs, seq, flags, payload);
+        // An ACK for data we never saw lets the data waiting behind the hole through (Wireshark bug 3838).
+        if (seg.Has(TcpSegment.AckFlag)) _reassembler.SkipAcknowledgedGap(!fromA, frame, timeNs, seg.Ack);
+        _reassembler.Add(fromA, frame, timeNs, seg.Seq, seg.Flags, payload);
     }
 
     public void OnData(bool fromA, uint frame, long timeNs, ReadOnlySpan<byte> data) =>
         Model.Chunks.Add(new FollowChunk(fromA == _nodeZeroIsA, frame, data.ToArray()));
 
-    public void OnGap(bool fromA, long missingBytes) => Model.MissingBytes += missingBytes;
+    /// <summary>tshark shows a skipped hole as a record of its own: "[N bytes missing in capture file]" and a NUL.</summary>
+    public void OnGap(bool fromA, long missingBytes)
+    {
+        Model.MissingBytes += missingBytes;
+        var text = System.Text.Encoding.ASCII.GetBytes($"[{missingBytes} bytes missing in capture file]\0");
+        Model.Chunks.Add(new FollowChunk(fromA == _nodeZeroIsA, 0, text));
+    }
 
     /// <summary>Call at the end of the capture.</summary>
     public FollowModel Finish()
     {
-        _reassembler?.Flush();
+        // tshark's follow never shows data that sits behind a hole that was not filled.
+        _reassembler?.Flush(deliverAfterGaps: false);
         if (_reassembler is not null) Model.Stats = _reassembler.Stats;
         return Model;
     }

@@ -132,15 +132,43 @@ public sealed class StreamReassembler
         }
     }
 
-    /// <summary>End of input: delivers what waits behind holes, in order, reporting each hole as a gap.</summary>
-    public void Flush()
+    /// <summary>
+    /// The peer acknowledged <paramref name="ack"/> on the direction <paramref name="fromA"/>: if data waits behind a
+    /// hole the ACK covers, the hole was received but not captured; skip it (reported as a gap) and deliver.
+    /// </summary>
+    public void SkipAcknowledgedGap(bool fromA, uint frame, long timeNs, uint ack)
     {
-        FlushDirection(true, _a);
-        FlushDirection(false, _b);
+        var d = fromA ? _a : _b;
+        if (!d.Started || d.Pending.Count == 0) return;
+        uint lowest = d.Pending[0].Seq;
+        if (!Gt(lowest, d.Next) || !Ge(ack, lowest)) return;
+        long missing = lowest - d.Next;
+        _stats.GapBytes += missing;
+        _consumer.OnGap(fromA, missing);
+        d.Next = lowest;
+        DrainPending(fromA, d);
     }
 
-    private void FlushDirection(bool fromA, Direction d)
+    /// <summary>
+    /// End of input. With <paramref name="deliverAfterGaps"/>, what waits behind holes is delivered in order and
+    /// each hole reported as a gap; without (tshark's follow), it is discarded and only counted.
+    /// </summary>
+    public void Flush(bool deliverAfterGaps = true)
     {
+        FlushDirection(true, _a, deliverAfterGaps);
+        FlushDirection(false, _b, deliverAfterGaps);
+    }
+
+    private void FlushDirection(bool fromA, Direction d, bool deliver)
+    {
+        if (!deliver)
+        {
+            foreach (var p in d.Pending) _stats.GapBytes += p.Data.Length;
+            _stats.BufferedBytes -= d.PendingBytes;
+            d.Pending.Clear();
+            d.PendingBytes = 0;
+            return;
+        }
         while (d.Pending.Count > 0)
         {
             var p = d.Pending[0];

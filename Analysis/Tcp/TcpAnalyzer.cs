@@ -68,8 +68,8 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
         if (Observer is not null && analysis.Valid && _streams.TryGetValue(key, out var stream))
         {
             int captured = Math.Clamp(frame.Length - seg.PayloadOffset, 0, seg.PayloadLength);
-            Observer.OnSegment(stream, fromA, ctx.FrameNumber, ctx.Frame.TimestampNs, seg.Seq, seg.Flags,
-                captured > 0 ? frame.Slice(seg.PayloadOffset, captured) : default, seg.PayloadLength);
+            Observer.OnSegment(stream, fromA, ctx.FrameNumber, ctx.Frame.TimestampNs, in seg,
+                captured > 0 ? frame.Slice(seg.PayloadOffset, captured) : default);
         }
     }
 

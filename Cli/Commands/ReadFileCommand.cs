@@ -13,7 +13,8 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
 {
     public int Run(string path)
     {
-        using var reader = CaptureFile.Open(path);
+        using var firstReader = CaptureFile.Open(path);
+        var reader = firstReader;
         using var bpf = CaptureFilters.ForFile(options.CaptureFilter);
         var analyzer = Analyzers.Create();
         var statistics = StatisticsSession.Create(options.Statistics, Analyzers.TcpOf(analyzer));
@@ -22,6 +23,8 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         {
             FromPcapng = reader.Format.StartsWith("pcapng", StringComparison.Ordinal),
         };
+        if (options.TwoPass) reader = FirstPass(path, bpf, processor, firstReader);
+        using var secondReader = reader != firstReader ? reader : null;
         using var printer = new PacketPrinter(options, stdout, processor, print: options.WriteFile is null, statistics);
         ICaptureWriter? writer = null;
         try
@@ -54,5 +57,23 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
             return 2;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// tshark -2: dissect every frame once without output so that the analysis knows the whole
+    /// capture (a request then shows the frame of its response), and reopen it for the printed pass.
+    /// </summary>
+    private static ICaptureReader FirstPass(string path, OfflineBpfFilter? bpf, PacketProcessor processor, ICaptureReader reader)
+    {
+        while (reader.TryRead(out var info, out var data))
+        {
+            if (bpf is not null && !bpf.Matches(info, data)) continue;
+            processor.UseInterfaces(reader.Interfaces);
+            var ctx = processor.Next(info, wantColumns: false, wantProtocols: false);
+            var sink = new Sniffer.Dissectors.Tree.NullSink();
+            PacketProcessor.Dissect(data, ref ctx, ref sink);
+        }
+        processor.Rewind();
+        return CaptureFile.Open(path);
     }
 }

@@ -111,9 +111,9 @@ public sealed class StatisticsSession
 
     private sealed class ObserverFanOut(List<FollowStreamCollector> targets) : ITcpSegmentObserver
     {
-        public void OnSegment(TcpStreamState stream, bool fromA, uint frame, long timeNs, uint seq, ushort flags, ReadOnlySpan<byte> payload, int payloadLength)
+        public void OnSegment(TcpStreamState stream, bool fromA, uint frame, long timeNs, in TcpSegment seg, ReadOnlySpan<byte> payload)
         {
-            foreach (var t in targets) t.OnSegment(stream, fromA, frame, timeNs, seq, flags, payload, payloadLength);
+            foreach (var t in targets) t.OnSegment(stream, fromA, frame, timeNs, in seg, payload);
         }
     }
 }

@@ -229,7 +229,12 @@ public static class DnsDissector
         sink.AddUInt(DnsFields.FlagZ, offset, 2, flags);
         // tshark shows the AD bit of a query only when it is set.
         if (isResponse) sink.AddUInt(DnsFields.FlagAuthenticated, offset, 2, flags);
-        else if ((flags & 0x0020) != 0) sink.AddUInt(DnsFields.FlagAd, offset, 2, flags);
+        else if ((flags & 0x0020) != 0)
+        {
+            // The same bit in a query (RFC 6840 lets a client ask for it): tshark labels it "AD bit".
+            sink.AddUInt(DnsFields.FlagAuthenticated, offset, 2, flags);
+            if (sink.WantsTree) sink.SetLabel(".... .... ..1. .... = AD bit: Set");
+        }
         sink.AddUInt(DnsFields.FlagCheckDisable, offset, 2, flags);
         if (isResponse) sink.AddUInt(DnsFields.FlagRcode, offset, 2, flags);
         sink.Pop();

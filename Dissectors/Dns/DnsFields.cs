@@ -24,8 +24,6 @@ public static class DnsFields
     public static readonly FieldDef FlagRecAvail = new("dns.flags.recavail", "Recursion available", FieldType.Boolean, bitmask: 0x0080, bitWidth: 16, trueFalse: new("Server can do recursive queries", "Server can't do recursive queries"));
     public static readonly FieldDef FlagZ = new("dns.flags.z", "Z", FieldType.Boolean, bitmask: 0x0040, bitWidth: 16, trueFalse: new("reserved - incorrect!", "reserved (0)"));
     public static readonly FieldDef FlagAuthenticated = new("dns.flags.authenticated", "Answer authenticated", FieldType.Boolean, bitmask: 0x0020, bitWidth: 16, trueFalse: new("Answer/authority portion was authenticated by the server", "Answer/authority portion was not authenticated by the server"));
-    /// <summary>The same bit in a query (RFC 6840 lets a client ask for it): tshark labels it "AD bit".</summary>
-    public static readonly FieldDef FlagAd = new("dns.flags.authenticated", "AD bit", FieldType.Boolean, bitmask: 0x0020, bitWidth: 16);
     public static readonly FieldDef FlagCheckDisable = new("dns.flags.checkdisable", "Non-authenticated data", FieldType.Boolean, bitmask: 0x0010, bitWidth: 16, trueFalse: new("Acceptable", "Unacceptable"));
     public static readonly FieldDef FlagRcode = new("dns.flags.rcode", "Reply code", FieldType.UInt16, FieldBase.Dec, bitmask: 0x000F, strings: Rcodes);
 

@@ -44,9 +44,10 @@ internal readonly ref struct DnsRecordReader
             sink.AddText(label, _base + pos, Math.Min(name.WireLength + 4, _msg.Length - pos));
             sink.Push();
         }
-        sink.AddBytes(DnsFields.QryName, _base + pos, name.WireLength, nameText);
-        sink.AddUInt(DnsFields.QryNameLen, _base + pos, name.WireLength, (ulong)name.TextLength, FieldFlags.Generated);
-        sink.AddUInt(DnsFields.CountLabels, _base + pos, name.WireLength, (ulong)name.Labels, FieldFlags.Generated);
+        int nameSpan = Math.Min(name.WireLength, _msg.Length - pos);
+        sink.AddBytes(DnsFields.QryName, _base + pos, nameSpan, nameText);
+        sink.AddUInt(DnsFields.QryNameLen, _base + pos, nameSpan, (ulong)name.TextLength, FieldFlags.Generated);
+        sink.AddUInt(DnsFields.CountLabels, _base + pos, nameSpan, (ulong)name.Labels, FieldFlags.Generated);
         if (complete)
         {
             sink.AddUInt(DnsFields.QryType, _base + fixedAt, 2, type);
@@ -87,7 +88,7 @@ internal readonly ref struct DnsRecordReader
             {
                 sink.AddText(DnsText.Name(nameText), _base + pos, Math.Max(0, _msg.Length - pos));
                 sink.Push();
-                sink.AddBytes(DnsFields.RespName, _base + pos, name.WireLength, nameText);
+                sink.AddBytes(DnsFields.RespName, _base + pos, Math.Min(name.WireLength, _msg.Length - pos), nameText);
                 sink.Pop();
             }
             return -1;

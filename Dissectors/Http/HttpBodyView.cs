@@ -54,7 +54,8 @@ internal static class HttpBodyView
         }
         if (newSource != 0) sink.UseDataSource(newSource);
         int at = newSource != 0 ? 0 : offset;
-        int span = newSource != 0 ? shown.Length : body.Length;
+        int span = body.Length;
+        if (newSource != 0) span = shown.Length;
         sink.AddBytes(HttpFields.FileData, at, span, shown);
         if (sink.WantsTree) sink.SetLabel($"File Data: {shown.Length} bytes");
         if (newSource != 0) sink.UseDataSource(sourceId);
@@ -67,7 +68,8 @@ internal static class HttpBodyView
     /// "Line-based text data: text/html (15 lines)" after the HTTP protocol item, for text/* bodies
     /// (the decoded entity when the body was chunked or compressed).
     /// </summary>
-    public static void TextLines<TSink>(ReadOnlySpan<byte> body, int offset, ReadOnlySpan<byte> contentType, ref PacketContext ctx, ref TSink sink)
+    public static void TextLines<TSink>(ReadOnlySpan<byte> body, int offset, ReadOnlySpan<byte> contentType, ref PacketContext ctx, ref TSink sink,
+        bool itemsHaveLength = true)
         where TSink : struct, IFieldSink
     {
         if (!sink.WantsTree) return;
@@ -83,9 +85,10 @@ internal static class HttpBodyView
             lines.Add((pos, len));
             pos += len;
         }
-        sink.PushProtocol(HttpFields.TextLines, offset, body.Length);
+        sink.PushProtocol(HttpFields.TextLines, offset, itemsHaveLength ? body.Length : 0);
         sink.SetLabel($"Line-based text data: {Encoding.ASCII.GetString(media)} ({lines.Count} lines)");
-        foreach (var (start, len) in lines) sink.AddText(FieldFormatter.Text(body.Slice(start, len)), offset + start, len);
+        foreach (var (start, len) in lines)
+            sink.AddText(FieldFormatter.Text(body.Slice(start, len)), itemsHaveLength ? offset + start : offset, itemsHaveLength ? len : 0);
         sink.Pop();
     }
 

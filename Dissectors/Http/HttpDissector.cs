@@ -15,15 +15,15 @@ public static class HttpDissector
     /// <param name="data">The frame, or a reassembled buffer (then <paramref name="sourceId"/> names it).</param>
     /// <param name="keyFrame">The frame itself (for the connection's addresses), even when <paramref name="data"/> is a reassembled buffer.</param>
     public static DissectStatus DissectMessage<TSink>(ReadOnlySpan<byte> data, int offset, int length, in HttpHead head, ReadOnlySpan<byte> keyFrame,
-        int sourceId, ref PacketContext ctx, ref TSink sink)
+        int sourceId, ref PacketContext ctx, ref TSink sink, bool ssdp = false)
         where TSink : struct, IFieldSink
     {
         var msg = data.Slice(offset, length);
         bool isResponse = head.Kind == HttpStartLine.Response;
-        ctx.Protocols?.Add("http");
-        if (!ctx.InErrorPacket) ctx.Protocol = "HTTP";
+        ctx.Protocols?.Add(ssdp ? "ssdp" : "http");
+        if (!ctx.InErrorPacket) ctx.Protocol = ssdp ? "SSDP" : "HTTP";
 
-        sink.PushProtocol(HttpFields.Http, offset, length);
+        sink.PushProtocol(ssdp ? HttpFields.Ssdp : HttpFields.Http, offset, length);
         sink.AddUInt(isResponse ? HttpFields.Response : HttpFields.Request, offset, 0, 1, FieldFlags.Hidden);
 
         var firstLine = msg[..head.FirstLineLength];
@@ -149,7 +149,9 @@ public static class HttpDissector
         if (decodedEntity is not null)
         {
             if (decodedEntity.Source != 0) sink.UseDataSource(decodedEntity.Source);
-            HttpBodyView.TextLines(decodedEntity.Data, 0, contentType, ref ctx, ref sink);
+            // Without a data source of its own the decoded text points at the encoded body, with no length.
+            HttpBodyView.TextLines(decodedEntity.Data, decodedEntity.Source != 0 ? 0 : offset + head.BodyOffset, contentType, ref ctx, ref sink,
+                itemsHaveLength: decodedEntity.Source != 0);
             if (decodedEntity.Source != 0) sink.UseDataSource(sourceId);
         }
         else if (bodyLength > 0 && head.Body != HttpBodyKind.None)

@@ -8,6 +8,8 @@ namespace Sniffer.Dissectors.Http;
 public static class HttpFields
 {
     public static readonly FieldDef Http = FieldDef.Protocol("http", "Hypertext Transfer Protocol");
+    /// <summary>SSDP (UPnP discovery) is HTTP over UDP 1900; tshark shows the same fields under its own name.</summary>
+    public static readonly FieldDef Ssdp = FieldDef.Protocol("ssdp", "Simple Service Discovery Protocol");
     public static readonly FieldDef Request = new("http.request", "Request", FieldType.Boolean, trueFalse: TrueFalse.TrueFalseText);
     public static readonly FieldDef Response = new("http.response", "Response", FieldType.Boolean, trueFalse: TrueFalse.TrueFalseText);
     public static readonly FieldDef RequestNumber = new("http.request_number", "Request number", FieldType.UInt32);

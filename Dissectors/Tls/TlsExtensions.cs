@@ -6,7 +6,7 @@ using Sniffer.Dissectors.Tree;
 namespace Sniffer.Dissectors.Tls;
 
 /// <summary>Hello extensions (RFC 8446 §4.2): struct { ExtensionType extension_type; opaque extension_data&lt;0..2^16-1&gt;; } Extension.</summary>
-internal static class TlsExtensions
+public static class TlsExtensions
 {
     public enum Message : byte { ClientHello, ServerHello }
 
@@ -17,7 +17,7 @@ internal static class TlsExtensions
     /// <summary>GREASE values (RFC 8701): 0x0a0a, 0x1a1a … 0xfafa.</summary>
     public static bool IsGrease(ushort v) => (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
 
-    public static void Dissect<TSink>(ReadOnlySpan<byte> list, int at, Message message, ref TlsRecordState state, ref PacketContext ctx, ref TSink sink)
+    internal static void Dissect<TSink>(ReadOnlySpan<byte> list, int at, Message message, ref TlsRecordState state, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         int pos = 0;

@@ -31,6 +31,9 @@ public static class UdpPortDispatch
             case 5355:
                 status = Dns.DnsDissector.DissectUdp(frame, offset, end, Dns.DnsFlavor.Llmnr, ref ctx, ref sink, out protocol);
                 return true;
+            case 1900:
+                status = Http.SsdpDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+                return true;
             case 4789:
                 status = Tunnels.VxlanDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
                 return true;

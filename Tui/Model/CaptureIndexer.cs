@@ -38,8 +38,19 @@ public sealed class CaptureIndexer : IDisposable
     public ConversationTable Conversations { get; } = new();
     public ExpertLog Experts { get; } = new();
 
-    /// <summary>TCP analysis and IP fragments: filled by the indexing pass, read by every later re-dissection.</summary>
-    public SynchronizedAnalyzer Analyzer { get; } = new(new AnalyzerSet(new TcpAnalyzer()));
+    /// <summary>
+    /// The stateful analyses (TCP, reassembly, DNS/HTTP matching, TLS), as the CLI builds them: filled by
+    /// the indexing pass, read by every later re-dissection.
+    /// </summary>
+    public IPacketAnalyzer Analyzer { get; } = new AnalyzerSet(new TcpAnalyzer());
+
+    /// <summary>
+    /// Held around every dissection that uses <see cref="Analyzer"/>: the first pass (indexer thread)
+    /// grows its tables while revisits (UI, filter threads) read them, and the dissectors keep using
+    /// reassembly state after the analyzer call returns, so the whole dissection is the unit.
+    /// Uncontended almost always; one packet's dissection takes microseconds.
+    /// </summary>
+    public Lock AnalysisGate { get; } = new();
 
     /// <summary>Set once the file is open (the first frames may not be indexed yet).</summary>
     public FrameStore? Store { get; private set; }
@@ -125,7 +136,7 @@ public sealed class CaptureIndexer : IDisposable
         var ctx = _processor!.Next(info, wantColumns: false, wantProtocols: false);
         _notes.Clear();
         var sink = new ExpertSink(_notes);
-        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try { lock (AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
         {
             ctx.Malformed = true; // a dissector bug must not stop indexing; the row shows as malformed

@@ -44,7 +44,7 @@ public sealed class PacketSession
         if (!readable) return PacketRow.Unreadable(index + 1, entry.Colour);
         var ctx = Revisit(index, info, wantColumns: true);
         var sink = new NullSink();
-        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { ctx.Malformed = true; }
         string source = SummaryColumns.Source(data, ctx);
         string destination = SummaryColumns.Destination(data, ctx);
@@ -82,18 +82,19 @@ public sealed class PacketSession
     {
         if (!TryReadFrame(index, out var info, out var data)) return null;
         var ctx = Revisit(index, info, wantColumns: true, wantProtocols: true);
+        ctx.Sources = new DataSources(); // reassembled or decoded buffers some tree items point into
         var builder = new FieldTreeBuilder();
         var sink = new TreeSink(builder);
         try
         {
-            PacketProcessor.Dissect(data, ref ctx, ref sink);
+            lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink);
             if (ctx.Protocols is not null) sink.FillFrameProtocols(ctx.Protocols.ToString());
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
         {
             // Show what was built so far; the row is already marked malformed.
         }
-        return new PacketDetail(index, builder.Root, data, TransportPeek.Read(data, ctx.Layers), SummaryColumns.Source(data, ctx), SummaryColumns.Destination(data, ctx));
+        return new PacketDetail(index, builder.Root, data, TransportPeek.Read(data, ctx.Layers), SummaryColumns.Source(data, ctx), SummaryColumns.Destination(data, ctx), ctx.Sources);
     }
 
     /// <summary>The fast-path context of a frame already read: layer offsets and TCP analysis flags, no tree.</summary>
@@ -101,7 +102,7 @@ public sealed class PacketSession
     {
         var ctx = Revisit(index, info, wantColumns: false);
         var sink = new NullSink();
-        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { }
         return ctx;
     }
@@ -114,7 +115,7 @@ public sealed class PacketSession
         ctx = Revisit(index, info, wantColumns: false, wantProtocols: values.WantsAll);
         values.Clear();
         var sink = new CollectorSink(values);
-        try { PacketProcessor.Dissect(data, ref ctx, ref sink); }
+        try { lock (Indexer.AnalysisGate) PacketProcessor.Dissect(data, ref ctx, ref sink); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { return true; }
         return true;
     }
@@ -132,4 +133,16 @@ public sealed class PacketSession
 }
 
 /// <summary>The selected packet: its tree, its bytes and its transport facts.</summary>
-public sealed record PacketDetail(int Index, FieldNode Root, byte[] Bytes, TransportPeek Transport, string Source, string Destination);
+public sealed record PacketDetail(int Index, FieldNode Root, byte[] Bytes, TransportPeek Transport, string Source, string Destination, DataSources? Sources)
+{
+    /// <summary>The bytes a tree item's offsets refer to, with a name for the pane title: the frame, or a data source.</summary>
+    public (string Name, byte[] Bytes) BytesOf(FieldNode node)
+    {
+        if (node.SourceId > 0 && Sources is { } sources && node.SourceId <= sources.Count)
+        {
+            var (name, data) = sources[node.SourceId];
+            return (name, data.ToArray());
+        }
+        return ("Frame", Bytes);
+    }
+}

@@ -91,16 +91,29 @@ public sealed class MainWindow : Window
         _shownFrame = frame;
         var detail = _session.Detail(frame);
         if (detail is null) _shownFrame = -1; // not readable yet (live spool); try again on the next tick
-        Tree.ShowTree(detail?.Root);
-        Hex.ShowBytes(detail?.Bytes ?? Array.Empty<byte>());
         CurrentDetail = detail;
+        _hexSource = "Frame";
+        Hex.Title = "Bytes";
+        Tree.ShowTree(detail?.Root);
+        Hex.ShowBytes(detail?.Bytes ?? Array.Empty<byte>()); // after the tree: a new packet starts with nothing lit
     }
 
     public PacketDetail? CurrentDetail { get; private set; }
 
+    private string _hexSource = "Frame";
+
     private void HighlightField(FieldNode? node)
     {
-        if (node is null || node.Length <= 0 && node.Offset <= 0) { Hex.Highlight(-1, 0); return; }
+        if (node is null || CurrentDetail is null) { Hex.Highlight(-1, 0); return; }
+        // Items of reassembled data point into their own buffer: show that buffer, then light the item.
+        var (name, bytes) = CurrentDetail.BytesOf(node);
+        if (name != _hexSource)
+        {
+            _hexSource = name;
+            Hex.ShowBytes(bytes);
+            Hex.Title = name == "Frame" ? "Bytes" : $"Bytes — {name}";
+        }
+        if (node.Length <= 0 && node.Offset <= 0) { Hex.Highlight(-1, 0); return; }
         Hex.Highlight(node.Offset, node.Length);
     }
 

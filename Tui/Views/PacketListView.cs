@@ -13,7 +13,9 @@ namespace Sniffer.Tui.Views;
 /// </summary>
 public sealed class PacketListView : TableView
 {
-    private static readonly int[] Widths = [7, 11, 22, 22, 9, 6];
+    private static readonly int[] WideWidths = [7, 11, 22, 22, 9, 6];
+    private static readonly int[] NarrowWidths = [6, 10, 15, 15, 8, 5]; // below 120 columns: leave room for Info
+    private int[] _widths = WideWidths;
     private readonly Dictionary<RowColour, Scheme> _schemes = new();
     private int _lastKnownRows;
 
@@ -30,12 +32,9 @@ public sealed class PacketListView : TableView
         Style.ShowHorizontalBottomLine = false;
         Style.ExpandLastColumn = true;
         Style.AlwaysShowHeaders = true;
-        for (int i = 0; i < Widths.Length; i++)
-        {
-            var style = Style.GetOrCreateColumnStyle(i);
-            style.MinWidth = style.MaxWidth = Widths[i];
-            if (i is 0 or 1 or 5) style.Alignment = Alignment.End;
-        }
+        ApplyWidths(WideWidths);
+        for (int i = 0; i < WideWidths.Length; i++)
+            if (i is 0 or 1 or 5) Style.GetOrCreateColumnStyle(i).Alignment = Alignment.End;
         Style.GetOrCreateColumnStyle(6).MinWidth = 40;
         Style.RowColorGetter = args => SchemeFor(source.RowAt(args.RowIndex).Colour);
         KeyBindings.Remove(Key.Home);
@@ -86,13 +85,33 @@ public sealed class PacketListView : TableView
     /// </summary>
     private void FitInfoColumn()
     {
-        int fixedWidth = Widths.Sum() + Widths.Length;
-        int info = Math.Max(40, Viewport.Width - fixedWidth - 1);
-        var style = Style.GetOrCreateColumnStyle(Widths.Length);
-        if (style.MinWidth == info) return;
+        var widths = Viewport.Width is > 0 and < 120 ? NarrowWidths : WideWidths;
+        bool changed = !ReferenceEquals(widths, _widths);
+        if (changed) ApplyWidths(widths);
+        int fixedWidth = widths.Sum() + widths.Length;
+        int info = Math.Max(20, Viewport.Width - fixedWidth - 1);
+        var style = Style.GetOrCreateColumnStyle(widths.Length);
+        if (style.MinWidth == info && !changed) return;
         style.MinWidth = info;
         RefreshContentSize();
         SetNeedsDraw();
+    }
+
+    /// <summary>Re-fits the columns right before drawing, when the final width is known (first layout, resize).</summary>
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        FitInfoColumn();
+        return base.OnDrawingContent(context);
+    }
+
+    private void ApplyWidths(int[] widths)
+    {
+        _widths = widths;
+        for (int i = 0; i < widths.Length; i++)
+        {
+            var style = Style.GetOrCreateColumnStyle(i);
+            style.MinWidth = style.MaxWidth = widths[i];
+        }
     }
 
     /// <summary>Forget everything shown (a new filter was applied).</summary>

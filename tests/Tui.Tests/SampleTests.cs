@@ -41,6 +41,20 @@ public sealed class SampleTests
     }
 
     [Fact]
+    public void Website_load_rows_are_coloured_like_Wireshark_DNS_HTTP_and_SYN()
+    {
+        using var ui = new TuiHarness(TestPaths.Sample("website-load.pcapng"));
+        var index = ui.Window.Session.Index;
+        Assert.Equal(RowColour.Dns, index[0].Colour);     // frame 1: DNS query
+        Assert.Equal(RowColour.SynFin, index[4].Colour);  // frame 5: SYN
+        Assert.Equal(RowColour.Http, index[10].Colour);   // frame 11: GET / HTTP/1.1
+        ui.Press(new Key('5'));
+        ui.WaitForFilter();
+        Assert.Contains("GET / HTTP/1.1", ui.Screen);
+        Assert.Contains("HTTP/1.1 404 Not Found", ui.Screen);
+    }
+
+    [Fact]
     public void The_handshakes_sample_shows_a_refused_connection_as_a_reset()
     {
         using var ui = new TuiHarness(TestPaths.Sample("handshakes.pcapng"));
