@@ -36,7 +36,7 @@ public static class IPv4Dissector
         var h = frame.Slice(offset);
         byte versionIhl = h[0];
         int headerLength = (versionIhl & 0x0F) * 4;
-        ushort totalLength = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
+        int totalLength = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
         ushort flagsFrag = BinaryPrimitives.ReadUInt16BigEndian(h[6..]);
         byte ttl = h[8];
         byte proto = h[9];
@@ -70,8 +70,8 @@ public static class IPv4Dissector
         sink.Pop();
         // TSO/offloaded captures write 0 here; Wireshark then presumes the rest of the frame and shows that value.
         bool presumedLength = totalLength == 0;
-        if (presumedLength) totalLength = (ushort)Math.Min(ushort.MaxValue, end - offset);
-        sink.AddUInt(IPv4Fields.Len, offset + 2, 2, totalLength, presumedLength ? FieldFlags.Generated : FieldFlags.None);
+        if (presumedLength) totalLength = end - offset;
+        sink.AddUInt(IPv4Fields.Len, offset + 2, 2, (ulong)totalLength, presumedLength ? FieldFlags.Generated : FieldFlags.None);
         if (presumedLength && sink.WantsTree)
             sink.SetLabel($"[Total Length: {totalLength} bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))]");
         if (bogusLength)

@@ -82,10 +82,11 @@ public static class IPv6Dissector
             ctx.Layers.IpProtocol = nxt;
         }
 
-        // A zero payload length means a jumbogram (RFC 2675) or a capture with segmentation offload:
-        // the hop-by-hop Jumbo option or, failing that, the framing gives the length.
+        // A zero payload length with a hop-by-hop header may be a jumbogram (RFC 2675): its Jumbo option or,
+        // failing that, the framing gives the length. Without one, Wireshark takes the payload as empty
+        // (segmentation-offload captures included), and so does this.
         int payloadEnd = offset + HeaderLength + plen;
-        bool lengthFromFraming = plen == 0;
+        bool lengthFromFraming = plen == 0 && nxt == IpProtocols.HopByHop;
         if (lengthFromFraming) payloadEnd = end;
         if (payloadEnd > end)
         {

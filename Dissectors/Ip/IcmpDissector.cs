@@ -27,7 +27,8 @@ public static class IcmpDissector
             ctx.Layers.Transport = TransportKind.Icmp;
             ctx.Layers.TransportOffset = offset;
         }
-        if (!Bounds.Has(frame, offset, 4))
+        // Wireshark reads type, code and checksum before adding any item: fewer than 4 bytes in the datagram show nothing.
+        if (!Bounds.Has(frame, offset, 4) || offset + 4 > end)
         {
             sink.PushProtocol(IcmpFields.Icmp, offset, Math.Max(0, Math.Min(frame.Length, end) - offset));
             sink.Pop();

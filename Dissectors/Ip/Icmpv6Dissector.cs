@@ -26,7 +26,7 @@ public static class Icmpv6Dissector
             ctx.Layers.Transport = TransportKind.Icmpv6;
             ctx.Layers.TransportOffset = offset;
         }
-        if (!Bounds.Has(frame, offset, HeaderLength))
+        if (!Bounds.Has(frame, offset, HeaderLength) || offset + HeaderLength > end)
         {
             sink.PushProtocol(Icmpv6Fields.Icmpv6, offset, Math.Max(0, Math.Min(frame.Length, end) - offset));
             sink.Pop();

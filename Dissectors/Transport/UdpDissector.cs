@@ -17,9 +17,13 @@ public static class UdpDissector
         protocol = "UDP";
         ctx.Protocols?.Add("udp");
         if (!ctx.InErrorPacket) ctx.Protocol = "UDP";
-        if (!Bounds.Has(frame, offset, HeaderLength))
+        if (!Bounds.Has(frame, offset, HeaderLength) || offset + HeaderLength > end)
         {
-            sink.PushProtocol(UdpFields.Udp, offset, Math.Max(0, Math.Min(frame.Length, end) - offset));
+            // Wireshark shows the ports that were captured before it runs out of bytes.
+            int headerBytes = Math.Max(0, Math.Min(frame.Length, end) - offset);
+            sink.PushProtocol(UdpFields.Udp, offset, headerBytes);
+            if (headerBytes >= 2) sink.AddUInt(UdpFields.SrcPort, offset, 2, BinaryPrimitives.ReadUInt16BigEndian(frame[offset..]));
+            if (headerBytes >= 4) sink.AddUInt(UdpFields.DstPort, offset + 2, 2, BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 2)..]));
             sink.Pop();
             return Bounds.Missing(frame, offset, HeaderLength, end);
         }

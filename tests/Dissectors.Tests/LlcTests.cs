@@ -45,3 +45,40 @@ public class LlcTests
         Assert.Equal("000000000000", Dissect.Value(r.Root, "eth.padding"));
     }
 }
+
+/// <summary>IPv4 options, one item each, as tshark shows them.</summary>
+public class IPv4OptionTests
+{
+    // IPv4 with a Router Alert option (IGMP-style), then UDP:
+    //   4600 0020 0001 0000 0111 0000 0a00 0001 e000 0001 | 9404 0000 | UDP header ...
+    [Fact]
+    public void Router_alert_is_decoded()
+    {
+        var udp = Convert.FromHexString("04d200350008" + "0000");
+        var ip = Convert.FromHexString("4600" + (24 + udp.Length).ToString("x4") + "00010000" + "0111" + "0000" + "0a000001" + "e0000001" + "94040000")
+            .Concat(udp).ToArray();
+        var r = Dissect.Tree(TunnelPackets.Ethernet(0x0800, ip));
+        var labels = Dissect.Labels(r.Root);
+        Assert.Contains("Options: (4 bytes), Router Alert", labels);
+        Assert.Contains("IP Option - Router Alert (4 bytes): Router shall examine packet (0)", labels);
+        Assert.Contains("...1 0100 = Number: Router Alert (20)", labels);
+        Assert.Equal("148", Dissect.Value(r.Root, "ip.opt.type"));
+        Assert.Equal("1234", Dissect.Value(r.Root, "udp.srcport"));
+    }
+
+    // Record Route with room for two addresses, one recorded: 0707 08 0a000001 00000000 | NOP
+    [Fact]
+    public void Record_route_separates_recorded_and_empty_slots_and_bad_lengths_get_a_note()
+    {
+        var ip = Convert.FromHexString("4800" + "0020" + "00010000" + "4011" + "0000" + "0a000001" + "0a000002" + "070b08" + "0a000001" + "00000000" + "01");
+        var r = Dissect.Tree(TunnelPackets.Ethernet(0x0800, ip));
+        Assert.Equal("10.0.0.1", Dissect.Value(r.Root, "ip.rec_rt"));
+        Assert.Equal("0.0.0.0", Dissect.Value(r.Root, "ip.empty_rt"));
+        Assert.Contains("Empty Route: 0.0.0.0 <- (next)", Dissect.Labels(r.Root));
+
+        var bad = (byte[])ip.Clone();
+        bad[21] = 40;   // the option claims to run past the header
+        var b = Dissect.Tree(TunnelPackets.Ethernet(0x0800, bad));
+        Assert.NotNull(Dissect.Value(b.Root, "ip.opt.len.invalid"));
+    }
+}

@@ -44,6 +44,8 @@ public class RobustnessTests
             ["eth-macsec-ipv4"] = (TunnelPackets.MacsecIntegrityOnly(innerIp), LinkType.Ethernet),
             ["eth-nsh-ipv4"] = (TunnelPackets.Nsh(innerIp), LinkType.Ethernet),
             ["ieee8023-snap-ipv4"] = (LlcTests.SnapIPv4(innerIp), LinkType.Ethernet),
+            ["eth-ipv4-options-udp"] = (TunnelPackets.Ethernet(0x0800, Convert.FromHexString(
+                "4b00003400010000401100000a0000010a000002" + "070b080a00000100000000" + "94040000" + "4406050100000001" + "01" + "04d200350008" + "0000")), LinkType.Ethernet),
             ["eth-ipv4-udp"] = (ipv4Udp, LinkType.Ethernet),
             ["eth-ipv6-udp"] = (PacketDotNetAdapter.EthernetIPv6Udp(), LinkType.Ethernet),
             ["eth-icmp-echo"] = (PacketDotNetAdapter.EthernetIcmpEcho(), LinkType.Ethernet),
