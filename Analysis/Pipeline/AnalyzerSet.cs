@@ -15,13 +15,24 @@ public sealed class AnalyzerSet : IPacketAnalyzer
 {
     private readonly IPacketAnalyzer? _tcp;
 
-    public AnalyzerSet(IPacketAnalyzer? tcp = null) => _tcp = tcp;
+    private readonly bool _rememberFrames;
+
+    /// <param name="rememberFrames">
+    /// Keep what each frame's first visit produced (reassembled PDUs, UDP stream numbers) so a random-access
+    /// revisit gets the same answer: the TUI needs it; the CLI's single pass does not, and saves the memory.
+    /// </param>
+    public AnalyzerSet(IPacketAnalyzer? tcp = null, bool rememberFrames = true)
+    {
+        _tcp = tcp;
+        _rememberFrames = rememberFrames;
+        Udp = new Udp.UdpConversationTable(maxRemembered: rememberFrames ? 4_000_000 : 0);
+    }
 
     /// <summary>The TCP analysis inside the set (streams, reassembly), for the statistics that read it.</summary>
     public IPacketAnalyzer? Tcp => _tcp;
 
     public DnsTransactionTable Dns { get; } = new();
-    public Udp.UdpConversationTable Udp { get; } = new();
+    public Udp.UdpConversationTable Udp { get; }
 
     public void AnalyzeUdp(ReadOnlySpan<byte> frame, ref PacketContext ctx, out UdpAnalysis analysis) =>
         Udp.Analyze(frame, ref ctx, out analysis);
@@ -53,11 +64,26 @@ public sealed class AnalyzerSet : IPacketAnalyzer
 
     private readonly Dictionary<ConversationKey, PduStream> _streams = new();
 
+    /// <summary>Connection directions with reassembly state; past this, directions with nothing pending are forgotten.</summary>
+    public const int MaxPduStreams = 200_000;
+
+    /// <summary>Directions forgotten by the cap (a later segment of one starts afresh).</summary>
+    public long ForgottenPduStreams { get; private set; }
+
+    private void ForgetIdleStreams()
+    {
+        var idle = new List<ConversationKey>();
+        foreach (var (key, stream) in _streams) if (stream.PendingLength == 0 && !stream.HasRememberedFrames) idle.Add(key);
+        foreach (var key in idle) _streams.Remove(key);
+        ForgottenPduStreams += idle.Count;
+    }
+
     public PduStream? PduStream(in ConversationKey direction)
     {
         if (!_streams.TryGetValue(direction, out var stream))
         {
-            stream = new PduStream();
+            if (_streams.Count >= MaxPduStreams) ForgetIdleStreams();
+            stream = new PduStream { RemembersData = _rememberFrames };
             _streams.Add(direction, stream);
         }
         return stream;

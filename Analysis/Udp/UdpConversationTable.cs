@@ -50,7 +50,7 @@ public sealed class UdpConversationTable(int maxConversations = 1_000_000, int m
             TimeDeltaNs = now - conversation.LastNs,
         };
         conversation.LastNs = now;
-        if (_byFrame.Count < maxRemembered) _byFrame[ctx.FrameNumber] = analysis;
+        if (_byFrame.Count < maxRemembered) _byFrame[ctx.FrameNumber] = analysis; // 0 for a single pass
     }
 
     private void EvictQuietest()

@@ -7,7 +7,12 @@ namespace Sniffer.Cli.Commands;
 /// <summary>Creates the stateful analysis for one pass over a capture: TCP, and DNS/HTTP matching beside it.</summary>
 public static class Analyzers
 {
-    public static IPacketAnalyzer? Create() => new AnalyzerSet(new TcpAnalyzer());
+    /// <summary>
+    /// The command line reads a capture once, front to back, and never revisits a frame, so nothing is
+    /// kept per frame: memory stays flat whatever the file size.
+    /// </summary>
+    public static IPacketAnalyzer? Create() =>
+        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions { RememberFrames = false }), rememberFrames: false);
 
     /// <summary>The TCP analyzer of what <see cref="Create"/> made, for -z conv/follow/conn.</summary>
     public static TcpAnalyzer? TcpOf(IPacketAnalyzer? analyzer) => analyzer switch

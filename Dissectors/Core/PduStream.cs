@@ -50,8 +50,14 @@ public sealed class PduStream
     public void Remember(uint frame, Delivery delivery)
     {
         if (frame > _lastFrame) _lastFrame = frame;
-        if (delivery.Kind != DeliveryKind.Direct) _frames[frame] = delivery;
+        if (RemembersData && delivery.Kind != DeliveryKind.Direct) _frames[frame] = delivery;
     }
+
+    /// <summary>Whether deliveries are kept for revisits (the TUI); a single pass (the CLI) turns it off.</summary>
+    public bool RemembersData { get; init; } = true;
+
+    /// <summary>True when some frame's delivery is kept (the stream must not be forgotten then).</summary>
+    public bool HasRememberedFrames => _frames.Count > 0;
 
     private uint _lastFrame;
 
