@@ -8,11 +8,11 @@ namespace Sniffer.Cli.Commands;
 public static class Analyzers
 {
     /// <summary>
-    /// The command line reads a capture once, front to back, and never revisits a frame, so nothing is
-    /// kept per frame: memory stays flat whatever the file size.
+    /// A single pass reads a capture once, front to back, and never revisits a frame, so nothing is kept
+    /// per frame. Two passes (-2) revisit every frame in the second, so they keep what the first found.
     /// </summary>
-    public static IPacketAnalyzer? Create() =>
-        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions { RememberFrames = false }), rememberFrames: false);
+    public static IPacketAnalyzer? Create(bool rememberFrames = false) =>
+        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions { RememberFrames = rememberFrames }), rememberFrames);
 
     /// <summary>The TCP analyzer of what <see cref="Create"/> made, for -z conv/follow/conn.</summary>
     public static TcpAnalyzer? TcpOf(IPacketAnalyzer? analyzer) => analyzer switch

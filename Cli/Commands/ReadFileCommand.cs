@@ -16,7 +16,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         using var firstReader = CaptureFile.Open(path);
         var reader = firstReader;
         using var bpf = CaptureFilters.ForFile(options.CaptureFilter);
-        var analyzer = Analyzers.Create();
+        var analyzer = Analyzers.Create(rememberFrames: options.TwoPass);
         var statistics = StatisticsSession.Create(options.Statistics, Analyzers.TcpOf(analyzer));
         statistics.Attach();
         var processor = new PacketProcessor(analyzer)

@@ -39,3 +39,17 @@ public sealed class SampleGoldenJsonTests
         Assert.Equal(expected, result.Stdout);
     }
 }
+
+/// <summary>`-2` fills forward references (http.response_in) and keeps the first pass's TCP analysis, as tshark -2 does.</summary>
+public sealed class TwoPassTests
+{
+    [Fact]
+    public void TwoPassMatchesTshark()
+    {
+        var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "website-load.tshark-2-fields.txt"));
+        var result = CliRunner.Run("-r", TestPaths.Sample("website-load.pcapng"), "-2", "-T", "fields",
+            "-e", "frame.number", "-e", "tcp.seq", "-e", "http.response_in", "-e", "dns.response_in");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(expected, result.Stdout);
+    }
+}
