@@ -19,11 +19,17 @@ internal static class HttpMediaSummary
         var media = HttpDissector.MediaType(contentType);
         bool encoded = !contentEncoding.IsEmpty && !Ascii.EqualsIgnoreCase(contentEncoding, "identity"u8);
         ReadOnlySpan<byte> start = body;
-        if (chunked || (encoded && body.Length <= SmallEncodedBody))
+        if (chunked && !encoded)
+        {
+            // Emptiness and the first bytes come from the first chunk: no need to de-chunk on the fast path.
+            if (!FirstChunk(body, out start)) start = body;
+            else if (start.IsEmpty) return;
+        }
+        else if (encoded && body.Length <= SmallEncodedBody)
         {
             // Rare and small enough to decode here, even on the fast path.
             byte[] entity = chunked ? HttpBody.Dechunk(body) : body.ToArray();
-            if (encoded && entity.Length <= SmallEncodedBody) entity = HttpBody.Decode(entity, contentEncoding) ?? entity;
+            entity = HttpBody.Decode(entity, contentEncoding) ?? entity;
             if (entity.Length == 0) return;
             start = entity;
         }
@@ -48,4 +54,32 @@ internal static class HttpMediaSummary
         }
         info.Append(" (").AppendAscii(media).Append(')');
     }
+
+    /// <summary>The data of the first chunk of a chunked body ("1a;ext\r\n" + data); empty for a last-chunk "0".</summary>
+    private static bool FirstChunk(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> data)
+    {
+        data = default;
+        int i = 0;
+        long size = 0;
+        for (; i < body.Length && i < 16; i++)
+        {
+            int digit = HexValue(body[i]);
+            if (digit < 0) break;
+            size = size * 16 + digit;
+        }
+        if (i == 0) return false;
+        int lineEnd = body.IndexOf("\r\n"u8);
+        if (lineEnd < i) return false;
+        var rest = body[(lineEnd + 2)..];
+        data = rest[..(int)Math.Min(size, rest.Length)];
+        return true;
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
 }
