@@ -18,15 +18,7 @@ public static class LinuxSll2Dissector
         where TSink : struct, IFieldSink
     {
         protocol = "SLL";
-        ctx.Protocols?.Add("sll");
-        if (!ctx.InErrorPacket) ctx.Protocol = "SLL";
-        if (!Bounds.Has(frame, offset, HeaderLength))
-        {
-            sink.PushProtocol(SllFields.Sll, offset, Math.Max(0, Math.Min(frame.Length, end) - offset));
-            if (sink.WantsTree) sink.SetLabel("Linux cooked capture v2");
-            sink.Pop();
-            return Bounds.Missing(frame, offset, HeaderLength, end);
-        }
+        if (!SllPreamble.Begin(frame, offset, end, HeaderLength, "Linux cooked capture v2", ref ctx, ref sink, out var cut)) return cut;
         ushort proto = BinaryPrimitives.ReadUInt16BigEndian(frame[offset..]);
         ushort reserved = BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 2)..]);
         uint ifIndex = BinaryPrimitives.ReadUInt32BigEndian(frame[(offset + 4)..]);
