@@ -25,7 +25,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     {
         _tcp = tcp;
         _rememberFrames = rememberFrames;
-        Udp = new Udp.UdpConversationTable(maxRemembered: rememberFrames ? 4_000_000 : 0);
+        Udp = new Udp.UdpConversationTable(rememberFrames: rememberFrames);
     }
 
     /// <summary>The TCP analysis inside the set (streams, reassembly), for the statistics that read it.</summary>
@@ -63,6 +63,10 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public bool IsTlsConversation(in ConversationKey key) => Tls.IsTls(key);
 
     private readonly Dictionary<ConversationKey, PduStream> _streams = new();
+    private Storage.SpilledPduData? _pduData;
+
+    /// <summary>Bytes of reassembled PDUs kept on disk for revisits.</summary>
+    public long RememberedPduBytes => _pduData?.Bytes ?? 0;
 
     /// <summary>Connection directions with reassembly state; past this, directions with nothing pending are forgotten.</summary>
     public const int MaxPduStreams = 200_000;
@@ -83,7 +87,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
         if (!_streams.TryGetValue(direction, out var stream))
         {
             if (_streams.Count >= MaxPduStreams) ForgetIdleStreams();
-            stream = new PduStream { RemembersData = _rememberFrames };
+            stream = new PduStream { Store = _rememberFrames ? (_pduData ??= new Storage.SpilledPduData()) : null };
             _streams.Add(direction, stream);
         }
         return stream;

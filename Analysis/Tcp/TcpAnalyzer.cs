@@ -12,7 +12,7 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
 {
     private readonly TcpAnalyzerOptions _options;
     private readonly Dictionary<FlowKey, TcpStreamState> _streams = new();
-    private readonly FrameAnalysisTable _frames = new();
+    private FrameAnalysisTable? _frames;
     private readonly List<ConnectionSummary> _finished = new();
     private uint _nextStreamIndex;
     private uint _highestFrame;
@@ -29,7 +29,8 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
     public long ReleasedStreams { get; private set; }
     public long ReleasedOpenStreams { get; private set; }
     public long DroppedConnectionSummaries { get; private set; }
-    public FrameAnalysisTable Frames => _frames;
+    /// <summary>The per-frame results kept for revisits (created on first use: a single pass keeps none).</summary>
+    public FrameAnalysisTable Frames => _frames ??= new();
 
     /// <summary>The tcp.stream of the last segment analysed (or revisited) in <paramref name="frame"/>, for per-frame taps.</summary>
     public bool TryGetStreamOf(uint frame, out uint stream)
@@ -51,7 +52,7 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
         bool firstPass = ctx.FrameNumber > _highestFrame || (ctx.FrameNumber == _highestFrame && layer >= _layersInHighestFrame);
         if (!firstPass)
         {
-            _frames.TryGet(ctx.FrameNumber, layer, out analysis);
+            _frames?.TryGet(ctx.FrameNumber, layer, out analysis);
             Remember(ctx.FrameNumber, in analysis);
             return;
         }
@@ -62,7 +63,7 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
         var dst = FlowKey.ReadAddress(frame, layers.DstAddressOffset, layers.AddressKind);
         var key = FlowKey.Create(layers.AddressKind, src, seg.SrcPort, dst, seg.DstPort, out bool fromA);
         Analyze(key, fromA, ctx.FrameNumber, ctx.Frame.TimestampNs, ctx.Frame.OriginalLength, in seg, ref analysis);
-        if (_options.RememberFrames) _frames.Add(ctx.FrameNumber, in analysis);
+        if (_options.RememberFrames) Frames.Add(ctx.FrameNumber, in analysis);
         Remember(ctx.FrameNumber, in analysis);
 
         if (Observer is not null && analysis.Valid && _streams.TryGetValue(key, out var stream))

@@ -1,3 +1,4 @@
+using Sniffer.Analysis.Storage;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Udp;
@@ -8,7 +9,7 @@ namespace Sniffer.Analysis.Udp;
 /// only on a frame's first visit; later visits read the stored answer. Bounded: past the cap the
 /// quietest conversations are forgotten (a later datagram of one starts a new stream) and counted.
 /// </summary>
-public sealed class UdpConversationTable(int maxConversations = 1_000_000, int maxRemembered = 4_000_000)
+public sealed class UdpConversationTable(int maxConversations = 1_000_000, bool rememberFrames = true)
 {
     private sealed class Conversation
     {
@@ -18,7 +19,8 @@ public sealed class UdpConversationTable(int maxConversations = 1_000_000, int m
     }
 
     private readonly Dictionary<ConversationKey, Conversation> _conversations = new();
-    private readonly Dictionary<uint, UdpAnalysis> _byFrame = new();
+    // Revisits read the first pass's answers from disk: they grow with the capture.
+    private FrameRecordLog<UdpAnalysis>? _byFrame;
     private uint _nextStream;
     private uint _lastFrame;
 
@@ -30,7 +32,7 @@ public sealed class UdpConversationTable(int maxConversations = 1_000_000, int m
         if (ctx.FrameNumber <= _lastFrame)
         {
             // A revisit (the TUI jumping around): answer as the first pass did, or not at all.
-            if (!_byFrame.TryGetValue(ctx.FrameNumber, out analysis)) analysis = default;
+            if (_byFrame is null || !_byFrame.TryGet(ctx.FrameNumber, 0, out analysis)) analysis = default;
             return;
         }
         _lastFrame = ctx.FrameNumber;
@@ -50,7 +52,7 @@ public sealed class UdpConversationTable(int maxConversations = 1_000_000, int m
             TimeDeltaNs = now - conversation.LastNs,
         };
         conversation.LastNs = now;
-        if (_byFrame.Count < maxRemembered) _byFrame[ctx.FrameNumber] = analysis; // 0 for a single pass
+        if (rememberFrames) (_byFrame ??= new()).Add(ctx.FrameNumber, analysis);
     }
 
     private void EvictQuietest()

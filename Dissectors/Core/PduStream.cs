@@ -14,7 +14,12 @@ public sealed class PduStream
     public const int MaxPduBytes = 32 << 20;
 
     private byte[] _pending = Array.Empty<byte>();
-    private readonly Dictionary<uint, Delivery> _frames = new();
+
+    // What each non-Direct frame got on its first visit, in frame order: the frame number, and the
+    // handle of its reassembled bytes in the store (or -1 for a Part). 12 bytes a frame in memory.
+    private uint[] _deliveryFrames = Array.Empty<uint>();
+    private long[] _deliveryHandles = Array.Empty<long>();
+    private int _deliveries;
 
     /// <summary>Bytes of the incomplete PDU gathered so far.</summary>
     public int PendingLength { get; private set; }
@@ -42,31 +47,53 @@ public sealed class PduStream
     /// </summary>
     public bool TryGetDelivery(uint frame, out Delivery delivery)
     {
-        if (_frames.TryGetValue(frame, out delivery)) return true;
         delivery = new Delivery(DeliveryKind.Direct, null);
+        int index = Array.BinarySearch(_deliveryFrames, 0, _deliveries, frame);
+        if (index >= 0)
+        {
+            long handle = _deliveryHandles[index];
+            delivery = handle < 0 ? new Delivery(DeliveryKind.Part, null) : new Delivery(DeliveryKind.Reassembled, Store!.Load(handle));
+            return true;
+        }
         return frame <= _lastFrame && _lastFrame != 0;
     }
 
-    public void Remember(uint frame, Delivery delivery)
+    /// <summary>Records what the first visit of <paramref name="frame"/> delivered (the bytes, for a reassembled PDU).</summary>
+    public void Remember(uint frame, DeliveryKind kind, ReadOnlySpan<byte> reassembled = default)
     {
         if (frame > _lastFrame) _lastFrame = frame;
-        if (RemembersData && delivery.Kind != DeliveryKind.Direct) _frames[frame] = delivery;
+        if (Store is null || kind == DeliveryKind.Direct) return;
+        if (_deliveries > 0 && _deliveryFrames[_deliveries - 1] >= frame) return; // one delivery per frame, the first
+        if (_deliveries == _deliveryFrames.Length)
+        {
+            int size = Math.Max(4, _deliveries * 2);
+            Array.Resize(ref _deliveryFrames, size);
+            Array.Resize(ref _deliveryHandles, size);
+        }
+        _deliveryFrames[_deliveries] = frame;
+        _deliveryHandles[_deliveries] = kind == DeliveryKind.Reassembled ? Store.Save(reassembled) : -1;
+        _deliveries++;
     }
 
-    /// <summary>Whether deliveries are kept for revisits (the TUI); a single pass (the CLI) turns it off.</summary>
-    public bool RemembersData { get; init; } = true;
+    /// <summary>Where deliveries are kept for revisits (the TUI, tshark -2); null in a single pass, which keeps none.</summary>
+    public IPduDataStore? Store { get; init; }
 
     /// <summary>True when some frame's delivery is kept (the stream must not be forgotten then).</summary>
-    public bool HasRememberedFrames => _frames.Count > 0;
+    public bool HasRememberedFrames => _deliveries > 0;
 
     private uint _lastFrame;
 
     public ReadOnlySpan<byte> Pending => _pending.AsSpan(0, PendingLength);
 
+    /// <summary>Largest pending buffer an idle direction keeps: thousands of directions each holding the
+    /// buffer of their biggest PDU so far would make memory grow with the capture.</summary>
+    private const int IdleBufferBytes = 4096;
+
     public void Reset()
     {
         PendingLength = 0;
         Needed = 0;
+        if (_pending.Length > IdleBufferBytes) _pending = Array.Empty<byte>();
     }
 
     /// <summary>Appends an in-order segment to the pending PDU; false when that would exceed <see cref="MaxPduBytes"/>.</summary>

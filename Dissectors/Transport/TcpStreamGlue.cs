@@ -49,11 +49,11 @@ public static class TcpStreamGlue
                 if (!stream.Append(segment, seq)) return Direct(stream, srcPort, dstPort, frame, offset, end, seq, ref ctx, ref sink, out protocol);
                 if (stream.Needed > 0 && stream.PendingLength < stream.Needed)
                 {
-                    stream.Remember(ctx.FrameNumber, new PduStream.Delivery(PduStream.DeliveryKind.Part, null));
+                    stream.Remember(ctx.FrameNumber, PduStream.DeliveryKind.Part);
                     return PartOnly(ref ctx, out protocol);
                 }
                 var data = stream.Pending.ToArray();
-                stream.Remember(ctx.FrameNumber, new PduStream.Delivery(PduStream.DeliveryKind.Reassembled, data));
+                stream.Remember(ctx.FrameNumber, PduStream.DeliveryKind.Reassembled, data);
                 var desegment = default(DesegmentRequest);
                 var status = Reassembled(data, srcPort, dstPort, frame, ref ctx, ref sink, ref desegment, out protocol);
                 if (desegment.Requested) stream.Keep(data.AsSpan(desegment.Offset), desegment.MoreBytes, seq + (uint)segment.Length);
@@ -63,7 +63,7 @@ public static class TcpStreamGlue
             if (delta < 0)
             {
                 // Old data again (overlap): already part of the pending PDU.
-                stream.Remember(ctx.FrameNumber, new PduStream.Delivery(PduStream.DeliveryKind.Part, null));
+                stream.Remember(ctx.FrameNumber, PduStream.DeliveryKind.Part);
                 protocol = "TCP";
                 return DissectStatus.Complete;
             }
@@ -76,7 +76,7 @@ public static class TcpStreamGlue
         ref PacketContext ctx, ref TSink sink, out string protocol)
         where TSink : struct, IFieldSink
     {
-        stream.Remember(ctx.FrameNumber, new PduStream.Delivery(PduStream.DeliveryKind.Direct, null));
+        stream.Remember(ctx.FrameNumber, PduStream.DeliveryKind.Direct);
         var payload = new StreamPayload(frame, frame, 0, canDesegment: true);
         var desegment = default(DesegmentRequest);
         if (!TcpApplications.TryDissect(srcPort, dstPort, payload, offset, end, ref ctx, ref sink, ref desegment, out protocol, out var status))

@@ -1,0 +1,84 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Sniffer.Analysis.Storage;
+
+/// <summary>
+/// Append-only bytes kept on disk instead of the heap: what a first pass remembers for later random
+/// access (per-frame analysis, reassembled PDUs) grows with the capture, so the TUI would otherwise
+/// hold a large part of the file in memory. The file is unlinked as soon as it is open, so nothing is
+/// left behind whatever way the process ends; the page cache keeps recent reads cheap.
+/// </summary>
+public sealed class SpillFile : IDisposable
+{
+    private const int TailSize = 1 << 16;
+
+    private readonly SafeFileHandle _handle;
+    private readonly byte[] _tail = new byte[TailSize];
+    private readonly Lock _lock = new();
+    private int _tailLength;
+    private long _flushed;
+
+    public SpillFile(string? directory = null)
+    {
+        directory ??= Path.GetTempPath();
+        string path = Path.Combine(directory, $"sniffer-spill-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        _handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.None);
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Bytes appended so far.</summary>
+    public long Length
+    {
+        get { lock (_lock) return _flushed + _tailLength; }
+    }
+
+    /// <summary>Appends <paramref name="data"/> and returns the offset it starts at.</summary>
+    public long Append(ReadOnlySpan<byte> data)
+    {
+        lock (_lock)
+        {
+            long at = _flushed + _tailLength;
+            while (!data.IsEmpty)
+            {
+                int n = Math.Min(data.Length, TailSize - _tailLength);
+                data[..n].CopyTo(_tail.AsSpan(_tailLength));
+                _tailLength += n;
+                data = data[n..];
+                if (_tailLength == TailSize) Flush();
+            }
+            return at;
+        }
+    }
+
+    /// <summary>Fills <paramref name="into"/> with the bytes at <paramref name="offset"/>.</summary>
+    public void Read(long offset, Span<byte> into)
+    {
+        lock (_lock)
+        {
+            if (offset < 0 || offset + into.Length > _flushed + _tailLength) throw new ArgumentOutOfRangeException(nameof(offset));
+            if (offset < _flushed)
+            {
+                int fromFile = (int)Math.Min(into.Length, _flushed - offset);
+                var part = into[..fromFile];
+                while (!part.IsEmpty)
+                {
+                    int n = RandomAccess.Read(_handle, part, offset);
+                    if (n <= 0) throw new IOException("spill file shorter than written");
+                    part = part[n..];
+                    offset += n;
+                }
+                into = into[fromFile..];
+            }
+            if (!into.IsEmpty) _tail.AsSpan((int)(offset - _flushed), into.Length).CopyTo(into);
+        }
+    }
+
+    private void Flush()
+    {
+        RandomAccess.Write(_handle, _tail.AsSpan(0, _tailLength), _flushed);
+        _flushed += _tailLength;
+        _tailLength = 0;
+    }
+
+    public void Dispose() => _handle.Dispose();
+}
