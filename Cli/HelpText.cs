@@ -19,6 +19,7 @@ Input:
   -f FILTER                capture filter (BPF, as tcpdump); also applied offline to -r
   -s SNAPLEN               bytes to keep of each packet (live)
   -p                       don't put the interface in promiscuous mode
+  -B MIB                   kernel capture buffer in MiB (default 16)
   -c N                     stop after N packets
   -a duration:S|packets:N|filesize:KB   stop a live capture
   -b filesize:KB|files:N   ring buffer for -w

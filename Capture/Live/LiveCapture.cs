@@ -7,9 +7,11 @@ namespace Sniffer.Capture;
 
 /// <summary>
 /// One interface being captured. SharpPcap delivers packets on its own thread; each is copied into a
-/// pooled buffer and offered to a bounded channel. The capture thread never waits: when the consumer
-/// is behind, the frame is dropped and counted in <see cref="LiveCaptureStatistics.QueueDropped"/>.
-/// Read <see cref="Frames"/> and return each frame's buffer.
+/// pooled buffer and put in a bounded channel. When the consumer is behind and the channel is full, the
+/// capture thread waits for room rather than dropping: the kernel's capture buffer then takes the
+/// backlog, and whatever it cannot hold is dropped *and counted by the kernel* (the statistics say
+/// so), as with tcpdump. Frames are dropped by Sniffer's own queue (<see cref="LiveCaptureStatistics.QueueDropped"/>)
+/// only while stopping. Read <see cref="Frames"/> and return each frame's buffer.
 /// </summary>
 public sealed class LiveCapture : IDisposable
 {
@@ -23,6 +25,7 @@ public sealed class LiveCapture : IDisposable
     private long _queueDropped;
     private LiveCaptureStatistics? _finalStatistics;
     private readonly Lock _stopGate = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     private LiveCapture(LibPcapLiveDevice device, LiveCaptureOptions options)
     {
@@ -156,7 +159,8 @@ public sealed class LiveCapture : IDisposable
         data.CopyTo(buffer);
         // FileOffset -1: a live frame has no place in a file yet.
         var info = new FrameInfo(timestampNs, _linkType, data.Length, Math.Max(wireLength, data.Length), InterfaceId: 0, FileOffset: -1);
-        if (_channel.Writer.TryWrite(new CapturedFrame(info, buffer)))
+        var frame = new CapturedFrame(info, buffer);
+        if (_channel.Writer.TryWrite(frame) || WaitForRoom(frame))
         {
             Interlocked.Increment(ref _captured);
         }
@@ -165,6 +169,21 @@ public sealed class LiveCapture : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
             Interlocked.Increment(ref _queueDropped);
         }
+    }
+
+    // The consumer is behind: block the capture thread until it catches up (or the capture stops), so
+    // that the backlog waits in the kernel buffer, where an overflow is counted, instead of vanishing here.
+    private bool WaitForRoom(in CapturedFrame frame)
+    {
+        try
+        {
+            var write = _channel.Writer.WriteAsync(frame, _stopping.Token);
+            if (!write.IsCompleted) write.AsTask().GetAwaiter().GetResult();
+            else write.GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException) { return false; }
+        catch (ChannelClosedException) { return false; }
     }
 
     /// <summary>Counters so far; after <see cref="Stop"/>, the final ones.</summary>
@@ -197,6 +216,7 @@ public sealed class LiveCapture : IDisposable
         lock (_stopGate)
         {
             if (_finalStatistics is not null) return;
+            _stopping.Cancel(); // release a capture thread waiting for room, or StopCapture would wait for it forever
             _device.StopCapture();
             _device.OnPacketArrival -= OnPacketArrival;
             var statistics = GetStatistics();

@@ -15,11 +15,16 @@ public sealed record LiveCaptureOptions
     /// <summary>tshark captures promiscuously unless -p is given.</summary>
     public bool Promiscuous { get; init; } = true;
 
-    /// <summary>Frames that may wait between the capture thread and the consumer; beyond that they are dropped and counted.</summary>
+    /// <summary>Frames that may wait between the capture thread and the consumer; beyond that the capture thread waits (the kernel buffer fills).</summary>
     public int QueueCapacity { get; init; } = 16384;
 
-    /// <summary>Kernel capture buffer in MiB (tshark -B); null keeps libpcap's default (2 MiB).</summary>
-    public int? KernelBufferMiB { get; init; }
+    /// <summary>
+    /// Kernel capture buffer in MiB (tshark -B). Sniffer asks for 16 MiB unless told (tshark and tcpdump ask
+    /// for 2): a managed consumer pauses now and then (collections), and the kernel buffer is what absorbs a burst meanwhile.
+    /// </summary>
+    public int? KernelBufferMiB { get; init; } = DefaultKernelBufferMiB;
+
+    public const int DefaultKernelBufferMiB = 16;
 
     /// <summary>
     /// libpcap immediate mode (deliver each packet at once instead of every ReadTimeout = 100 ms).

@@ -24,6 +24,7 @@ public sealed class LiveCaptureCommand(CliOptions options, TextWriter stdout, Te
                 BpfFilter = options.CaptureFilter,
                 SnapLength = options.SnapLength is > 0 ? options.SnapLength.Value : 262144,
                 Promiscuous = !options.NoPromiscuous,
+                KernelBufferMiB = options.KernelBufferMiB ?? LiveCaptureOptions.DefaultKernelBufferMiB,
             },
             OutputPath = options.WriteFile,
             Format = CaptureFilters.WriteFormat(options),
@@ -32,7 +33,9 @@ public sealed class LiveCaptureCommand(CliOptions options, TextWriter stdout, Te
             Duration = duration,
             FileSizeLimitKB = fileSize,
             OnStarted = capture => stderr.WriteLine($"Capturing on '{capture.InterfaceName}'"),
-            OnFrame = (long _, in FrameInfo info, ReadOnlySpan<byte> data) =>
+            // With -w and nothing to print or count, frames go straight to the file: dissecting them
+            // would only slow the capture down under a flood (tshark -w does not dissect either).
+            OnFrame = options.WriteFile is not null && options.Statistics.Count == 0 ? null : (long _, in FrameInfo info, ReadOnlySpan<byte> data) =>
             {
                 printer.Handle(info, data);
                 stdout.Flush();
@@ -59,7 +62,8 @@ public sealed class LiveCaptureCommand(CliOptions options, TextWriter stdout, Te
         stdout.Flush();
         var s = result.Statistics;
         string kernel = s.KernelDropped is { } k ? k.ToString(CultureInfo.InvariantCulture) : "unknown";
-        stderr.WriteLine($"{result.Frames} packet{(result.Frames == 1 ? "" : "s")} captured; dropped by the kernel: {kernel}, by Sniffer's queue: {s.QueueDropped}");
+        stderr.WriteLine($"{result.Frames} packet{(result.Frames == 1 ? "" : "s")} captured; dropped by the kernel: {kernel}, by Sniffer's queue: {s.QueueDropped}" +
+            (!s.ReceivedCountsBothDirections && s.KernelReceived is { } received && received > result.Frames ? $"; {received - result.Frames} still in the kernel buffer at the stop (received by the filter: {received})" : ""));
         return 0;
     }
 

@@ -28,6 +28,7 @@ public sealed class CliOptions
     public bool ListInterfaces { get; set; }            // -D
     public int? SnapLength { get; set; }                // -s
     public bool NoPromiscuous { get; set; }             // -p
+    public int? KernelBufferMiB { get; set; }           // -B
     public List<string> AutoStop { get; } = new();      // -a
     public List<string> RingBuffer { get; } = new();    // -b
     public string TimeFormat { get; set; } = "r";       // -t

@@ -9,7 +9,7 @@ namespace Sniffer.Cli.Options;
 public static class OptionParser
 {
     // Flags that take a value.
-    private const string WithValue = "rcwFTeEYfzoOGsaitbdHAMXRNgjJlLU";
+    private const string WithValue = "rcwFTeEYfzoOGsaitbdHAMXRNgjJlLUB";
     // Flags that stand alone.
     private const string Alone = "nVxq2DpSlhvQ";
 
@@ -112,6 +112,7 @@ public static class OptionParser
             case 'O': o.DetailProtocols.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
             case 'G': o.Report = value; break;
             case 's': o.SnapLength = (int)ParseCount(value, 's'); break;
+            case 'B': o.KernelBufferMiB = (int)Math.Clamp(ParseCount(value, 'B'), 1, 4096); break;
             case 'a': o.AutoStop.Add(value); break;
             case 'b': o.RingBuffer.Add(value); break;
             case 't': o.TimeFormat = value; break;

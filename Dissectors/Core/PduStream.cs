@@ -87,7 +87,7 @@ public sealed class PduStream
 
     /// <summary>Largest pending buffer an idle direction keeps: thousands of directions each holding the
     /// buffer of their biggest PDU so far would make memory grow with the capture.</summary>
-    private const int IdleBufferBytes = 4096;
+    private const int IdleBufferBytes = 256;
 
     public void Reset()
     {
@@ -131,6 +131,6 @@ public sealed class PduStream
     private void Ensure(int size)
     {
         if (size <= _pending.Length) return;
-        Array.Resize(ref _pending, Math.Min(MaxPduBytes, Math.Max(size, Math.Max(4096, _pending.Length * 2))));
+        Array.Resize(ref _pending, Math.Min(MaxPduBytes, Math.Max(size, Math.Max(IdleBufferBytes, _pending.Length * 2))));
     }
 }
