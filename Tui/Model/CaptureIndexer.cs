@@ -168,8 +168,8 @@ public sealed class CaptureIndexer : IDisposable
         }
         var colour = RowColours.Classify(ctx, transport, data);
         Index.Add(new IndexEntry(info.FileOffset, info.TimestampNs, info.OriginalLength, conversationId, colour));
-        foreach (var note in _notes) Experts.Add(new ExpertEntry(frameIndex, note));
-        if (ctx.Malformed && _notes.Count == 0) Experts.Add(new ExpertEntry(frameIndex, null));
+        foreach (var note in _notes) Experts.Add(frameIndex, note);
+        if (ctx.Malformed && _notes.Count == 0) Experts.Add(frameIndex, null);
     }
 
     /// <summary>

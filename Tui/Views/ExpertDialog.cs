@@ -15,8 +15,8 @@ public sealed class ExpertDialog : Dialog
 {
     public ExpertDialog(ExpertLog log, PacketSession session)
     {
-        var entries = log.Snapshot();
-        Title = $"Expert Info ({entries.Count} notes) — Enter on a frame jumps to it, Esc closes";
+        var kinds = log.Snapshot();
+        Title = $"Expert Info ({log.Count} notes) — Enter on a frame jumps to it, Esc closes";
         Width = Dim.Percent(90);
         Height = Dim.Percent(85);
         Tree = new TreeView<ExpertItem>
@@ -26,7 +26,7 @@ public sealed class ExpertDialog : Dialog
             AspectGetter = i => i.Text,
             AllowLetterBasedNavigation = false,
         };
-        var roots = Build(entries, session);
+        var roots = Build(kinds, session);
         Tree.AddObjects(roots);
         foreach (var root in roots) Tree.Expand(root);
         // Enter is taken before the tree's own bindings: on a frame it jumps, on a group it folds.
@@ -44,24 +44,24 @@ public sealed class ExpertDialog : Dialog
     public TreeView<ExpertItem> Tree { get; }
     public int? ChosenFrame { get; private set; }
 
-    public static List<ExpertItem> Build(IReadOnlyList<ExpertEntry> entries, PacketSession session) =>
-        entries
-            .GroupBy(e => e.Severity)
+    public static List<ExpertItem> Build(IReadOnlyList<ExpertKind> kinds, PacketSession session) =>
+        kinds
+            .GroupBy(k => k.Severity)
             .OrderByDescending(g => g.Key)
             .Select(severity => new ExpertItem(
-                $"{ExpertDef.SeverityName(severity.Key)} ({severity.Count()})",
-                severity.GroupBy(e => (e.Group, e.Summary))
-                    .OrderByDescending(g => g.Count())
+                $"{ExpertDef.SeverityName(severity.Key)} ({severity.Sum(k => k.Count)})",
+                severity
+                    .OrderByDescending(k => k.Count)
                     .Select(kind => new ExpertItem(
-                        $"{kind.Key.Summary} [{kind.Key.Group}] ({kind.Count()})",
-                        kind.Take(5000).Select(e => new ExpertItem(FrameLine(e, session), Array.Empty<ExpertItem>(), e.FrameIndex)).ToList()))
+                        $"{kind.Summary} [{kind.Group}] ({kind.Count}{(kind.Count > kind.FirstFrames.Count ? $", first {kind.FirstFrames.Count} listed" : "")})",
+                        kind.FirstFrames.Select(frame => new ExpertItem(FrameLine(frame, session), Array.Empty<ExpertItem>(), frame)).ToList()))
                     .ToList()))
             .ToList();
 
-    private static string FrameLine(ExpertEntry e, PacketSession session)
+    private static string FrameLine(int frameIndex, PacketSession session)
     {
-        var row = session.Row(e.FrameIndex);
-        return $"Frame {e.FrameIndex + 1}: {row.Source} → {row.Destination} {row.Info}";
+        var row = session.Row(frameIndex);
+        return $"Frame {frameIndex + 1}: {row.Source} → {row.Destination} {row.Info}";
     }
 
     public static int? Show(IApplication app, ExpertLog log, PacketSession session)

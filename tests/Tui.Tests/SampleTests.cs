@@ -34,8 +34,8 @@ public sealed class SampleTests
         using var ui = new TuiHarness(TestPaths.Sample("lossy-download.pcapng"));
         var experts = ui.Indexer.Experts.Snapshot();
         // samples/pcaps/README.md: 14 retransmissions (4 of them fast).
-        Assert.Equal(14, experts.Count(e => e.Summary == "This frame is a (suspected) retransmission")); // as tshark -z expert
-        Assert.Equal(4, experts.Count(e => e.Summary == "This frame is a (suspected) fast retransmission"));
+        Assert.Equal(14, experts.Single(e => e.Summary == "This frame is a (suspected) retransmission").Count); // as tshark -z expert
+        Assert.Equal(4, experts.Single(e => e.Summary == "This frame is a (suspected) fast retransmission").Count);
         string screen = ui.WithModal(Key.E);
         Assert.Contains("This frame is a (suspected) retransmission", screen);
     }
