@@ -48,8 +48,8 @@ public sealed class AnalyzerSet : IPacketAnalyzer
         else analysis = default;
     }
 
-    public void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) =>
-        Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, out match);
+    public void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match) =>
+        Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, multipleResponses, out match);
 
     public void MatchHttp(ref PacketContext ctx, in ConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) =>
         Http.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, isHeadRequest, fullUri, out match);

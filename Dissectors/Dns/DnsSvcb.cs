@@ -8,14 +8,14 @@ namespace Sniffer.Dissectors.Dns;
 internal static class DnsSvcb
 {
     // SvcPriority (2) | TargetName (uncompressed name) | SvcParams: { SvcParamKey (2) | length (2) | value }*
-    public static bool Dissect<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, ref TSink sink)
+    public static bool Dissect<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, ref DnsNameWork work, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         if (at + 3 > end) return false;
         sink.AddUInt(DnsFields.SvcbPriority, frameBase + at, 2, BinaryPrimitives.ReadUInt16BigEndian(msg[at..]));
         at += 2;
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
-        var target = DnsNameReader.Read(msg, at, text);
+        var target = DnsNameReader.Read(msg, at, text, ref work);
         if (target.IsMalformed || at + target.WireLength > end) return false;
         sink.AddBytes(DnsFields.SvcbTarget, frameBase + at, target.WireLength, text[..target.TextLength]);
         at += target.WireLength;
