@@ -11,6 +11,7 @@ namespace Sniffer.Dissectors.Tls;
 /// how an SSLv2-format ClientHello from an old client is read, and also why a non-TLS stream on a TLS
 /// port whose first byte has its top bit set shows "SSLv2 Record Layer: Encrypted Data".
 /// </summary>
+[FieldTable]
 internal static class SslV2Record
 {
     //  Two-byte header (top bit set):   1 | length (15 bits)
