@@ -26,7 +26,6 @@ internal static class SslV2Record
     public static readonly FieldDef IsEscape = new("tls.record.is_escape", "Is Escape", FieldType.Boolean);
     public static readonly FieldDef PaddingLength = new("tls.record.padding_length", "Padding Length", FieldType.UInt8);
     public static readonly FieldDef CipherSpecLength = new("tls.handshake.cipher_spec_len", "Cipher Spec Length", FieldType.UInt16);
-    public static readonly FieldDef SessionIdLength = new("tls.handshake.session_id_length", "Session ID Length", FieldType.UInt16);
     public static readonly FieldDef ChallengeLength = new("tls.handshake.challenge_length", "Challenge Length", FieldType.UInt16);
     public static readonly FieldDef CipherSpec = new("tls.handshake.cipherspec", "Cipher Spec", FieldType.UInt24, FieldBase.Hex);
     public static readonly FieldDef Challenge = new("tls.handshake.challenge", "Challenge", FieldType.None);
@@ -125,7 +124,7 @@ internal static class SslV2Record
         int challenge = BinaryPrimitives.ReadUInt16BigEndian(data[(at + 6)..]);
         sink.AddUInt(TlsFields.HandshakeVersion, at, 2, version);
         sink.AddUInt(CipherSpecLength, at + 2, 2, (ulong)specs);
-        sink.AddUInt(SessionIdLength, at + 4, 2, (ulong)sessionId);
+        sink.AddUInt(TlsFields.SessionIdLength, at + 4, 2, (ulong)sessionId);
         if (sessionId > 16) return;   // tshark: "Invalid session ID length", and stops
         sink.AddUInt(ChallengeLength, at + 6, 2, (ulong)challenge);
         at += 8;
