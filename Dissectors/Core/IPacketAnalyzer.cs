@@ -49,6 +49,9 @@ public interface IPacketAnalyzer
     /// </summary>
     PduStream? PduStream(in ConversationKey direction) => null;
 
+    /// <summary>QUIC connection tracking (which datagrams are QUIC, which connection, what decrypted); null: QUIC is shown without it.</summary>
+    Quic.IQuicTracker? Quic => null;
+
     /// <summary>Numbers UDP conversations in order of appearance (udp.stream) and times datagrams within them.</summary>
     void AnalyzeUdp(ReadOnlySpan<byte> frame, ref PacketContext ctx, out UdpAnalysis analysis) => analysis = default;
 }

@@ -71,6 +71,13 @@ public sealed class InfoColumn
         return (prefix ? Append("0x") : this).Append(tmp[..n]);
     }
 
+    /// <summary>Appends bytes as lower-case hex without separators (connection IDs).</summary>
+    public InfoColumn AppendHex(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes) AppendHex(b, 2, prefix: false);
+        return this;
+    }
+
     /// <summary>Appends text converted from ASCII/Latin-1 bytes (names read from the packet).</summary>
     public InfoColumn AppendAscii(ReadOnlySpan<byte> bytes)
     {
