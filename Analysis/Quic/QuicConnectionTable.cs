@@ -84,7 +84,10 @@ public sealed class QuicConnectionTable(bool rememberFrames = true) : IQuicTrack
 
     public void Remember(uint frame, int packet, QuicPacketRecord record)
     {
-        if (rememberFrames) _packets[(frame, _lastOrdinal, packet)] = record;
+        // Most packets (1-RTT, unreadable) found nothing worth replaying: a revisit without a record shows the same.
+        bool empty = record.PacketNumberLength == 0 && record.HeaderError == QuicDecryptError.None && record.PayloadError == QuicDecryptError.None &&
+            record.Plaintext is null && !record.RetryChecked && record.Crypto is null;
+        if (rememberFrames && !empty) _packets[(frame, _lastOrdinal, packet)] = record;
     }
 
     public bool Recall(uint frame, int packet, out QuicPacketRecord? record) => _packets.TryGetValue((frame, _lastOrdinal, packet), out record);
