@@ -170,7 +170,8 @@ public sealed class FieldTreeBuilder
         if (node is null) return;
         node.Kind = ValueKind.None;
         node.Expert = note;
-        node.Label = $"[Expert Info ({ExpertDef.SeverityName(expert.Severity)}/{ExpertDef.GroupName(expert.Group)}): {message}]";
+        // Generated items are bracketed when printed: the label limit applies to the text inside.
+        node.SetLabelAsIs("[" + FieldFormatter.LimitLabel($"Expert Info ({ExpertDef.SeverityName(expert.Severity)}/{ExpertDef.GroupName(expert.Group)}): {message}", 0) + "]");
     }
 }
 
