@@ -67,7 +67,9 @@ internal static class DnsSvcb
                 for (int i = 0; i + 4 <= value.Length; i += 4) sink.AddBytes(DnsFields.SvcbIpv4, offset + i, 4, value.Slice(i, 4));
                 break;
             case 5:
+                // dissect_dns_svcparam_base64: the presentation format of an ECHConfigList is base64.
                 sink.AddBytes(DnsFields.SvcbEch, offset, value.Length, value);
+                if (sink.WantsTree) sink.SetLabel("ECHConfig: " + Convert.ToBase64String(value));
                 break;
             case 6:
                 for (int i = 0; i + 16 <= value.Length; i += 16) sink.AddBytes(DnsFields.SvcbIpv6, offset + i, 16, value.Slice(i, 16));
@@ -112,6 +114,9 @@ internal static class DnsSvcb
             case 4:
                 sb.Append('=');
                 for (int i = 0; i + 4 <= value.Length; i += 4) sb.Append(i > 0 ? "," : "").Append(FieldFormatter.IPv4(value.Slice(i, 4)));
+                break;
+            case 5:
+                sb.Append('=').Append(Convert.ToBase64String(value));
                 break;
             case 6:
                 sb.Append('=');
