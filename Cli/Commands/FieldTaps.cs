@@ -1,0 +1,97 @@
+using Sniffer.Analysis.Reports;
+using Sniffer.Analysis.Web;
+using Sniffer.Cli.Export;
+using Sniffer.Cli.Options;
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Cli.Commands;
+
+/// <summary>
+/// A report fed with each packet's collected field values, as a tshark tap is fed with its dissector's tap data:
+/// it names the fields it reads, sees every packet of the pass and renders (or writes its files) at the end.
+/// </summary>
+public interface IFieldTap
+{
+    void Want(FieldValueSet values);
+    void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values);
+    void Render(TextWriter w);
+}
+
+/// <summary>The -z reports and exports built on collected fields: the page-load timeline and its exports.</summary>
+public static class FieldTaps
+{
+    public const string Usage = "pageload";
+
+    /// <summary>The tap for a -z argument this family owns, or null.</summary>
+    public static IFieldTap? TryCreate(string spec, string[] parts) => parts[0] switch
+    {
+        "pageload" when parts.Length == 1 => new PageLoadTap(TerminalWidth()),
+        _ => null,
+    };
+
+    /// <summary>--export-har and --export-objects, as taps of the same pass.</summary>
+    public static IEnumerable<IFieldTap> Exports(CliOptions options, string captureName)
+    {
+        if (options.ExportHar is { } har) yield return new HarTap(har, captureName);
+        foreach (var spec in options.ExportObjects)
+        {
+            int comma = spec.IndexOf(',');
+            string protocol = comma < 0 ? spec : spec[..comma];
+            if (comma < 0 || comma == spec.Length - 1) throw new UsageException($"--export-objects needs PROTOCOL,DIRECTORY (for example http,objects), not \"{spec}\".");
+            if (protocol != "http") throw new UsageException($"--export-objects: \"{protocol}\" isn't supported; the only protocol is http.");
+            yield return new HttpObjectTap(spec[(comma + 1)..]);
+        }
+    }
+
+    /// <summary>COLUMNS when set, the terminal's width on a terminal, else 80.</summary>
+    public static int TerminalWidth()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns > 0) return columns;
+        try
+        {
+            if (!Console.IsOutputRedirected && Console.WindowWidth > 0) return Console.WindowWidth;
+        }
+        catch (IOException) { }
+        return 80;
+    }
+
+    /// <summary>Collects the web activity of the pass (shared base of the page-load taps).</summary>
+    public abstract class WebTap(bool keepBodies = false, Action<WebConnection, HttpMessage, uint>? onBody = null) : IFieldTap
+    {
+        protected WebActivity Activity { get; } = new() { KeepBodies = keepBodies, OnBody = onBody };
+        public void Want(FieldValueSet values) => WebFields.WantAll(values);
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values) => Activity.Observe(data, ctx, values);
+        public abstract void Render(TextWriter w);
+    }
+
+    private sealed class PageLoadTap(int width) : WebTap
+    {
+        public override void Render(TextWriter w) => new PageLoadReport(PageLoad.Build(Activity), width).Render(w);
+    }
+
+    private sealed class HarTap(string path, string captureName) : WebTap(keepBodies: true)
+    {
+        public override void Render(TextWriter w)
+        {
+            using var file = File.Create(path);
+            HarWriter.Write(file, PageLoad.Build(Activity), captureName);
+        }
+    }
+
+    private sealed class HttpObjectTap : IFieldTap
+    {
+        private readonly HttpObjectExporter _exporter;
+        private readonly WebActivity _activity;
+
+        public HttpObjectTap(string directory)
+        {
+            _exporter = new HttpObjectExporter(directory);
+            _activity = new WebActivity { OnBody = _exporter.Add };
+        }
+
+        public void Want(FieldValueSet values) => WebFields.WantAll(values);
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values) => _activity.Observe(data, ctx, values);
+        public void Render(TextWriter w) => _exporter.Finish();
+    }
+}
