@@ -48,8 +48,9 @@ public sealed class PageLoadReport(PageLoad page, int width)
         int rest = total - fixedWidth;
         int longest = 0;
         foreach (var row in rows) longest = Math.Max(longest, ShortLabel(row).Length);
-        int labelWidth = Math.Clamp(longest, 16, Math.Max(16, Math.Min(60, rest / 2)));
-        int barWidth = Math.Max(8, rest - labelWidth - 1);
+        int minLabel = Math.Min(16, rest - 8);
+        int labelWidth = Math.Clamp(longest, minLabel, Math.Max(minLabel, Math.Min(60, rest / 2)));
+        int barWidth = Math.Max(8, rest - labelWidth);
         w.Write($"{"#",numberWidth} {Fit("Request", labelWidth)} {Fit("Status", statusWidth - 1)}{"Bytes",bytesWidth} {"Time ms",timeWidth} |{Fit($"0 .. {Ms(span)} ms", barWidth)}|\n");
         foreach (var row in rows)
         {
