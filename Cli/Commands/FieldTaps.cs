@@ -1,4 +1,5 @@
 using Sniffer.Analysis.Reports;
+using Sniffer.Analysis.Reports.Stats;
 using Sniffer.Analysis.Web;
 using Sniffer.Cli.Export;
 using Sniffer.Cli.Options;
@@ -21,12 +22,15 @@ public interface IFieldTap
 /// <summary>The -z reports and exports built on collected fields: the page-load timeline and its exports.</summary>
 public static class FieldTaps
 {
-    public const string Usage = "pageload";
+    public const string Usage = "pageload  http,stat  http,tree  http_req,tree";
 
     /// <summary>The tap for a -z argument this family owns, or null.</summary>
     public static IFieldTap? TryCreate(string spec, string[] parts) => parts[0] switch
     {
         "pageload" when parts.Length == 1 => new PageLoadTap(TerminalWidth()),
+        "http" when parts.Length == 2 && parts[1] == "stat" => HttpTap.For(new HttpStatReport()),
+        "http" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpPacketCounter()),
+        "http_req" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpRequestsTree()),
         _ => null,
     };
 
@@ -93,5 +97,51 @@ public static class FieldTaps
         public void Want(FieldValueSet values) => WebFields.WantAll(values);
         public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values) => _activity.Observe(data, ctx, values);
         public void Render(TextWriter w) => _exporter.Finish();
+    }
+
+    /// <summary>Feeds packet-http.c's tap data (one event per HTTP message) to an HTTP statistic.</summary>
+    private sealed class HttpTap(Action<HttpTapEvent> add, Action<TextWriter> render) : IFieldTap
+    {
+        private readonly WebFrame _frame = new();
+
+        public static HttpTap For(HttpStatReport r) => new(e => r.Add(e), r.Render);
+        public static HttpTap For(HttpPacketCounter r) => new(e => r.Add(e), r.Render);
+        public static HttpTap For(HttpRequestsTree r) => new(e => r.Add(e), r.Render);
+
+        public void Want(FieldValueSet values) { foreach (var f in WebFields.Http) values.Want(f); }
+
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values)
+        {
+            if (!values.Has(Sniffer.Dissectors.Http.HttpFields.Http)) return;
+            _frame.Read(data, ctx, values);
+            double ms = _frame.RelativeNs / 1e6;
+            foreach (var range in _frame.Http)
+            {
+                if (range.IsRequest || range.IsResponse)
+                {
+                    var m = HttpMessage.Read(values, range, keepBody: false);
+                    add(m.IsResponse ? new HttpTapEvent(ms, m.Code, null, null, null)
+                        : new HttpTapEvent(ms, 0, m.Method, m.Host.Length > 0 ? m.Host : null, m.Uri.Length > 0 ? m.Uri : null));
+                }
+                else if (StartsPrintable(values, range))
+                {
+                    // Continuation data: tshark's tap sees it (as "other") unless it begins with a non-printable byte.
+                    add(new HttpTapEvent(ms, 0, null, null, null));
+                }
+            }
+        }
+
+        private static bool StartsPrintable(FieldValueSet values, HttpMessageRange range)
+        {
+            for (int i = range.First; i < range.End; i++)
+            {
+                if (values[i].Field != Sniffer.Dissectors.Http.HttpFields.FileData) continue;
+                var b = values.Bytes(i);
+                return b.Length > 0 && b[0] is >= 0x20 and <= 0x7E;
+            }
+            return false;
+        }
+
+        public void Render(TextWriter w) => render(w);
     }
 }
