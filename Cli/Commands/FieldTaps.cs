@@ -22,7 +22,61 @@ public interface IFieldTap
 /// <summary>The -z reports and exports built on collected fields: the page-load timeline and its exports.</summary>
 public static class FieldTaps
 {
-    public const string Usage = "pageload  http,stat  http,tree  http_req,tree";
+    public const string Usage = "pageload  http,stat  http,tree  http_req,tree  endpoints,eth|ip|ipv6|tcp|udp  io,stat,INTERVAL[,FILTER...]";
+
+    private sealed class IoTap : IFieldTap
+    {
+        private readonly IoStatReport _report;
+        private readonly IPacketFilter?[] _filters;
+        private readonly bool[] _passed;
+
+        private IoTap(IoStatReport report, IPacketFilter?[] filters)
+        {
+            _report = report;
+            _filters = filters;
+            _passed = new bool[filters.Length];
+        }
+
+        public static IoTap Create(string[] parts)
+        {
+            var texts = parts.Skip(3).Select(f => string.IsNullOrWhiteSpace(f) ? null : f).ToList();
+            IoStatReport report;
+            try { report = new IoStatReport(parts[2], texts); }
+            catch (ArgumentException e) { throw new UsageException($"-z io,stat: {e.Message}."); }
+            var filters = report.Filters.Select(f => f is null ? null : PacketFilters.Compile(f)).ToArray();
+            return new IoTap(report, filters);
+        }
+
+        public void Want(FieldValueSet values)
+        {
+            foreach (var f in _filters) if (f is not null) foreach (var field in f.Fields) values.Want(field);
+        }
+
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values)
+        {
+            for (int i = 0; i < _filters.Length; i++) _passed[i] = _filters[i] is not { } f || f.Matches(values, data);
+            _report.Add(ctx.Frame.TimestampNs - ctx.FirstTimestampNs, ctx.Frame.OriginalLength, _passed);
+        }
+
+        public void Render(TextWriter w) => _report.Render(w);
+    }
+
+    private static ConversationKind? ConversationKindOf(string name) => name switch
+    {
+        "eth" => ConversationKind.Ethernet,
+        "ip" => ConversationKind.IPv4,
+        "ipv6" => ConversationKind.IPv6,
+        "tcp" => ConversationKind.Tcp,
+        "udp" => ConversationKind.Udp,
+        _ => null,
+    };
+
+    private sealed class EndpointsTap(EndpointsReport report) : IFieldTap
+    {
+        public void Want(FieldValueSet values) { foreach (var f in EndpointsReport.Fields) values.Want(f); }
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values) => report.Observe(values, ctx.Frame.OriginalLength);
+        public void Render(TextWriter w) => report.Render(w);
+    }
 
     /// <summary>The tap for a -z argument this family owns, or null.</summary>
     public static IFieldTap? TryCreate(string spec, string[] parts) => parts[0] switch
@@ -31,6 +85,8 @@ public static class FieldTaps
         "http" when parts.Length == 2 && parts[1] == "stat" => HttpTap.For(new HttpStatReport()),
         "http" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpPacketCounter()),
         "http_req" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpRequestsTree()),
+        "io" when parts.Length >= 3 && parts[1] == "stat" => IoTap.Create(parts),
+        "endpoints" when parts.Length == 2 && ConversationKindOf(parts[1]) is { } kind => new EndpointsTap(new EndpointsReport(kind)),
         _ => null,
     };
 
