@@ -54,7 +54,7 @@ public sealed class PageLoadReport(PageLoad page, int width)
         w.Write($"{"#",numberWidth} {Fit("Request", labelWidth)} {Fit("Status", statusWidth - 1)}{"Bytes",bytesWidth} {"Time ms",timeWidth} |{Fit($"0 .. {Ms(span)} ms", barWidth)}|\n");
         foreach (var row in rows)
         {
-            w.Write($"{row.Number,numberWidth} {Fit(ShortLabel(row), labelWidth)} {Fit(row.Status, statusWidth - 1)}{Count(row.Bytes),bytesWidth} {Ms(row.EndNs - row.StartNs),timeWidth} |{Bar(row, start, span, barWidth)}|\n");
+            w.Write(RowLine(row, start, span, labelWidth, barWidth) + "\n");
         }
         w.Write($"Waterfall: d dns, c connect, t TLS, - idle, s send, w wait, r receive; one column is {Ms(span / (double)barWidth)} ms\n");
         w.Write(new string('-', total) + "\n");
@@ -74,23 +74,31 @@ public sealed class PageLoadReport(PageLoad page, int width)
         sb.Append(CultureInfo.InvariantCulture, $", tcp.stream {c.Stream}, {c.Server}");
         if (row.Kind == RowKind.Http && row.Exchange!.IndexOnConnection > 1) sb.Append(CultureInfo.InvariantCulture, $", request {row.Exchange.IndexOnConnection} on the connection");
         w.Write(sb.Append('\n').ToString());
-        foreach (var p in row.Phases)
-        {
-            string frames = p.Start.Frame == p.End.Frame && !p.Middle.IsSet ? $"frame {p.Start.Frame}"
-                : p.Kind == PhaseKind.Connect && p.Middle.IsSet && p.Middle.Frame != p.End.Frame ? $"frames {p.Start.Frame} -> {p.Middle.Frame} -> {p.End.Frame}"
-                : $"frames {p.Start.Frame} -> {p.End.Frame}";
-            string note = p.Kind switch
-            {
-                PhaseKind.Dns when row.Dns is { } d => $"{d.QueryName} -> {string.Join(", ", d.Addresses)}",
-                PhaseKind.Connect when c.HandshakeRttNs >= 0 => $"handshake RTT {Ms(c.HandshakeRttNs)} ms",
-                PhaseKind.Tls when c.Sni is not null => $"SNI {c.Sni}",
-                _ => "",
-            };
-            if (p.Retransmissions > 0) note = (note.Length > 0 ? note + ", " : "") + $"{p.Retransmissions} retransmission{(p.Retransmissions == 1 ? "" : "s")}";
-            w.Write($"      {Phase.Name(p.Kind),-8} {frames,-24} at {Ms(p.Start.TimeNs - pageStart),10} ms  {Ms(p.DurationNs),10} ms  {note}".TrimEnd() + "\n");
-        }
+        foreach (var p in row.Phases) w.Write("      " + PhaseLine(row, p, pageStart) + "\n");
         foreach (var problem in row.Problems) w.Write($"      ! {problem}\n");
     }
+
+    /// <summary>One phase: its name, the frames that bound it, when it began (since the page start), how long it took, and notes.</summary>
+    public static string PhaseLine(PageLoadRow row, Phase p, long pageStart)
+    {
+        var c = row.Connection;
+        string frames = p.Start.Frame == p.End.Frame && !p.Middle.IsSet ? $"frame {p.Start.Frame}"
+            : p.Kind == PhaseKind.Connect && p.Middle.IsSet && p.Middle.Frame != p.End.Frame ? $"frames {p.Start.Frame} -> {p.Middle.Frame} -> {p.End.Frame}"
+            : $"frames {p.Start.Frame} -> {p.End.Frame}";
+        string note = p.Kind switch
+        {
+            PhaseKind.Dns when row.Dns is { } d => $"{d.QueryName} -> {string.Join(", ", d.Addresses)}",
+            PhaseKind.Connect when c.HandshakeRttNs >= 0 => $"handshake RTT {Ms(c.HandshakeRttNs)} ms",
+            PhaseKind.Tls when c.Sni is not null => $"SNI {c.Sni}",
+            _ => "",
+        };
+        if (p.Retransmissions > 0) note = (note.Length > 0 ? note + ", " : "") + $"{p.Retransmissions} retransmission{(p.Retransmissions == 1 ? "" : "s")}";
+        return $"{Phase.Name(p.Kind),-8} {frames,-24} at {Ms(p.Start.TimeNs - pageStart),10} ms  {Ms(p.DurationNs),10} ms  {note}".TrimEnd();
+    }
+
+    /// <summary>One row of the table: number, label, status, bytes, duration and its waterfall bar.</summary>
+    public static string RowLine(PageLoadRow row, long pageStart, long span, int labelWidth, int barWidth) =>
+        $"{row.Number,3} {Fit(ShortLabel(row), labelWidth)} {Fit(row.Status, 16)}{Count(row.Bytes),8} {Ms(row.EndNs - row.StartNs),10} |{Bar(row, pageStart, span, barWidth)}|";
 
     public static string Totals(PageLoad page)
     {
