@@ -116,7 +116,8 @@ public sealed class IoStatReport
         sb.Append('|').Append(' ', borderlen - 2).Append("|\n");
         int durW = durMag + (prec == 0 ? 0 : prec + 1);
         int durPrec = prec == 0 ? 6 : prec;
-        Line(sb, $"| Duration: {Time(RoundTo((_durationNs + 500) / 1000, durPrec), durPrec).PadLeft(durW)} secs", borderlen);
+        // tshark 4.0 pads the duration's fraction with spaces, not zeros ("2. 79408"): kept, to print what it prints.
+        Line(sb, $"| Duration: {Time(RoundTo((_durationNs + 500) / 1000, durPrec), durPrec, fractionPad: prec == 0 ? ' ' : '0').PadLeft(durW)} secs", borderlen);
         Line(sb, $"| Interval: {Time(interval, prec).PadLeft(durW)} secs", borderlen);
         sb.Append('|').Append(' ', borderlen - 2).Append("|\n");
         for (int c = 0; c < _filters.Length; c++)
@@ -140,7 +141,9 @@ public sealed class IoStatReport
             bool last = r == rows - 1;
             long end = last ? duration : t + interval;
             string from = Time(t, prec).PadLeft(durMag + (prec == 0 ? 0 : prec + 1)), to = Time(end, prec).PadLeft(durMag + (prec == 0 ? 0 : prec + 1));
-            sb.Append(prec == 0 && durMag == 1 ? $"|  {from} <> {to}  |" : $"| {from} <> {to} |");
+            // With whole seconds the last row ends at "Dur" (the capture's end) rather than at a number.
+            if (prec == 0 && last) sb.Append($"| {(durMag == 1 ? " " : "")}{from} <> {"Dur".PadRight(durMag >= 3 ? durMag + 1 : 3)}|");
+            else sb.Append(prec == 0 && durMag == 1 ? $"|  {from} <> {to}  |" : $"| {from} <> {to} |");
             for (int c = 0; c < _columns.Length; c++)
             {
                 var (f, b) = r < _columns[c].Count ? _columns[c][(int)r] : (0, 0);
@@ -161,12 +164,12 @@ public sealed class IoStatReport
         return (us + dv / 2) / dv * dv;
     }
 
-    private static string Time(long us, int prec)
+    private static string Time(long us, int prec, char fractionPad = '0')
     {
         if (prec == 0) return (us / 1_000_000).ToString(Inv);
         long dv = 1_000_000;
         for (int i = 0; i < prec; i++) dv /= 10;
-        return $"{us / 1_000_000}.{(us % 1_000_000 / dv).ToString(Inv).PadLeft(prec, '0')}";
+        return $"{us / 1_000_000}.{(us % 1_000_000 / dv).ToString(Inv).PadLeft(prec, fractionPad)}";
     }
 
     private static void Line(StringBuilder sb, string text, int borderlen) =>
