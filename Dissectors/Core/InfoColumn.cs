@@ -8,7 +8,8 @@ namespace Sniffer.Dissectors.Core;
 /// </summary>
 public sealed class InfoColumn
 {
-    private const int MaxLength = 4096;
+    /// <summary>COL_MAX_INFO_LEN is 4096 bytes with the terminator: 4095 characters show.</summary>
+    private const int MaxLength = 4095;
     private char[] _buffer = new char[256];
     private int _length;
     private int _fence;
