@@ -58,7 +58,7 @@ public struct DnsNameWork
 /// format_text does. No allocation for real names. A name too long to show walks its labels through
 /// <see cref="DnsNameWork"/>'s run table, which remembers where each run of labels ends; crafted
 /// messages (tcpdump's dns_fwdptr: ten thousand questions, each a chain of forward pointers through
-/// 60 KB of one-byte labels, 168 million steps in tshark) then cost a few million steps. A budget
+/// 60 KB of one-byte labels, 168 million steps in tshark) then cost under a million. A budget
 /// (<see cref="MessageBudget"/>) bounds the rest.
 /// </summary>
 public static class DnsNameReader

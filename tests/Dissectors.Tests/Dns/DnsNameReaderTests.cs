@@ -161,4 +161,27 @@ public class DnsNameReaderTests
         work.Release();
         Assert.True(DnsNameReader.MessageBudget - work.Budget < 1_000_000, $"{DnsNameReader.MessageBudget - work.Budget} steps");
     }
+
+    [CorpusFact]
+    public void Tcpdump_s_forward_pointer_chains_take_under_a_million_steps_not_tshark_s_168_million()
+    {
+        // dns_fwdptr: 64259 questions announced, 10518 readable, each a chain of forward pointers
+        // through 60 KB of one-byte labels (tshark walks 168 million steps).
+        var (_, frame) = Corpus.Frames("tcpdump__dns_fwdptr.pcap", max: 1)[0];
+        var message = frame.AsSpan(14 + 20 + 8);
+        var work = DnsNameWork.ForMessage();
+        var buffer = new byte[DnsNameReader.BufferSize];
+        int pos = 12, questions = 0;
+        for (int i = 0; i < 64259; i++)
+        {
+            var name = DnsNameReader.Read(message, pos, buffer, ref work);
+            if (name.IsMalformed || pos + name.WireLength + 4 > message.Length) break;
+            pos += name.WireLength + 4;
+            questions++;
+        }
+        work.Release();
+        long steps = DnsNameReader.MessageBudget - work.Budget;
+        Assert.Equal(10518, questions);
+        Assert.True(steps < 2_000_000, $"{steps} steps");
+    }
 }
