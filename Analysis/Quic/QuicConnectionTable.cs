@@ -82,11 +82,20 @@ public sealed class QuicConnectionTable(bool rememberFrames = true) : IQuicTrack
         return dgram;
     }
 
+    private readonly QuicPacketRecord _scratch = new();
+
+    public QuicPacketRecord NewRecord()
+    {
+        if (rememberFrames) return new QuicPacketRecord();
+        _scratch.Reset();
+        return _scratch;
+    }
+
     public void Remember(uint frame, int packet, QuicPacketRecord record)
     {
         // Most packets (1-RTT, unreadable) found nothing worth replaying: a revisit without a record shows the same.
         bool empty = record.PacketNumberLength == 0 && record.HeaderError == QuicDecryptError.None && record.PayloadError == QuicDecryptError.None &&
-            record.Plaintext is null && !record.RetryChecked && record.Crypto is null;
+            record.Plaintext is null && !record.RetryChecked && record.Crypto is not { Count: > 0 };
         if (rememberFrames && !empty) _packets[(frame, _lastOrdinal, packet)] = record;
     }
 

@@ -23,6 +23,9 @@ public interface IQuicTracker
     /// <summary>The connection of a datagram, from its first packet's header; created or updated on the first visit.</summary>
     QuicDatagram Datagram(uint frame, in QuicEndpoints endpoints, in QuicHeaderIds first);
 
+    /// <summary>A blank record for a packet's first visit (reused when frames are not remembered: no allocation per packet).</summary>
+    QuicPacketRecord NewRecord();
+
     /// <summary>Keeps what a packet decrypted to (when the analysis remembers frames).</summary>
     void Remember(uint frame, int packet, QuicPacketRecord record);
     bool Recall(uint frame, int packet, out QuicPacketRecord? record);
@@ -71,6 +74,17 @@ public sealed class QuicPacketRecord
     public bool RetryVerified;
     /// <summary>Per CRYPTO frame of the packet, in order.</summary>
     public List<QuicCryptoRecord>? Crypto;
+
+    public void Reset()
+    {
+        PacketNumber = 0;
+        PacketNumberLength = 0;
+        FirstByte = 0;
+        HeaderError = PayloadError = QuicDecryptError.None;
+        Plaintext = null;
+        RetryChecked = RetryVerified = false;
+        Crypto?.Clear();
+    }
 }
 
 /// <summary>What one CRYPTO frame did to its stream, and the handshake bytes it handed to TLS.</summary>

@@ -103,7 +103,7 @@ public static class QuicDissector
     private static QuicPacketRecord? PacketRecord(IQuicTracker? tracker, uint frame, int index, bool firstVisit)
     {
         if (tracker is null) return null;
-        if (firstVisit) return new QuicPacketRecord();
+        if (firstVisit) return tracker.NewRecord();
         return tracker.Recall(frame, index, out var record) ? record : null;
     }
 
