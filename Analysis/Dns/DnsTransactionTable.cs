@@ -4,21 +4,25 @@ using Sniffer.Dissectors.Core;
 namespace Sniffer.Analysis.Dns;
 
 /// <summary>
-/// Pairs DNS requests with responses, as Wireshark's per-conversation transaction tree does:
-/// a response answers the latest request with the same endpoints and transaction id seen before it.
-/// A request repeating one that is still unanswered is a retransmission; so is a second response.
+/// Pairs DNS requests with responses as Wireshark's per-conversation transaction tree does
+/// (packet-dns.c, dissect_dns_common): a message belongs to the latest transaction with the same
+/// endpoints and id. A request repeating an unanswered one within <see cref="RetransmissionTimerNs"/>
+/// (tshark's dns.retransmission_timer, 5 s) is a retransmission and joins it; a later one, or one after
+/// an answer, starts a new transaction. A second response is a retransmission unless a question asked
+/// for a zone transfer (AXFR/IXFR answer in several messages).
 /// State changes only the first time a frame is seen; a revisit (the TUI, or -2's second pass)
 /// reads what was stored, and then also knows the response frame of a request.
 /// </summary>
 public sealed class DnsTransactionTable
 {
+    public const long RetransmissionTimerNs = 5_000_000_000;
+
     private struct Transaction
     {
         public uint RequestFrame;
         public long RequestTimeNs;
         public uint ResponseFrame;
-        /// <summary>Index of the previous transaction with the same key, -1 if none.</summary>
-        public int Previous;
+        public bool MultipleResponses;
     }
 
     private readonly List<Transaction> _transactions = new();
@@ -30,7 +34,8 @@ public sealed class DnsTransactionTable
 
     public int Count => _transactions.Count;
 
-    public void Match(uint frame, long timestampNs, in DnsTransactionKey key, bool isResponse, out DnsMatch match)
+    /// <param name="multipleResponses">A question of this message asks for AXFR or IXFR.</param>
+    public void Match(uint frame, long timestampNs, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match)
     {
         int ordinal = _ordinal.Next(frame);
         bool found = _byFrame.TryGetValue((frame, ordinal), out var seen);
@@ -45,7 +50,7 @@ public sealed class DnsTransactionTable
         {
             match = seen.Match;
             // Later frames may have answered this request since (what -2 and the TUI show).
-            if (!isResponse && seen.Transaction >= 0) match.ResponseFrame = _transactions[seen.Transaction].ResponseFrame;
+            if (!isResponse && !match.Retransmission && seen.Transaction >= 0) match.ResponseFrame = _transactions[seen.Transaction].ResponseFrame;
             return;
         }
         if (frame > _highestFrame) _highestFrame = frame;
@@ -53,39 +58,40 @@ public sealed class DnsTransactionTable
         int index = _latest.TryGetValue(key, out int latest) ? latest : -1;
         if (!isResponse)
         {
-            if (index >= 0 && _transactions[index].ResponseFrame == 0)
+            if (index >= 0 && _transactions[index].ResponseFrame == 0 && timestampNs - _transactions[index].RequestTimeNs < RetransmissionTimerNs)
             {
                 match.Retransmission = true;
-                match.OriginalFrame = First(index).RequestFrame;
+                match.OriginalFrame = _transactions[index].RequestFrame;
             }
-            _transactions.Add(new Transaction { RequestFrame = frame, RequestTimeNs = timestampNs, Previous = index });
-            index = _transactions.Count - 1;
-            _latest[key] = index;
+            else
+            {
+                _transactions.Add(new Transaction { RequestFrame = frame, RequestTimeNs = timestampNs });
+                index = _transactions.Count - 1;
+                _latest[key] = index;
+            }
+            SetMultiple(index, multipleResponses);
         }
         else if (index >= 0)
         {
             var t = _transactions[index];
             match.RequestFrame = t.RequestFrame;
             match.TimeNs = timestampNs - t.RequestTimeNs;
-            if (t.ResponseFrame == 0)
-            {
-                t.ResponseFrame = frame;
-                _transactions[index] = t;
-            }
-            else
+            if (t.ResponseFrame == 0) t.ResponseFrame = frame;
+            else if (!t.MultipleResponses)
             {
                 match.Retransmission = true;
                 match.OriginalFrame = t.ResponseFrame;
             }
+            t.MultipleResponses = multipleResponses;
+            _transactions[index] = t;
         }
         _byFrame[(frame, ordinal)] = (index, match);
     }
 
-    /// <summary>The first request of a chain of unanswered retransmissions.</summary>
-    private Transaction First(int index)
+    private void SetMultiple(int index, bool value)
     {
         var t = _transactions[index];
-        while (t.Previous >= 0 && _transactions[t.Previous].ResponseFrame == 0) t = _transactions[t.Previous];
-        return t;
+        t.MultipleResponses = value;
+        _transactions[index] = t;
     }
 }

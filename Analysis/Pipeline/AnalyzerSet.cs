@@ -26,6 +26,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
         _tcp = tcp;
         _rememberFrames = rememberFrames;
         Udp = new Udp.UdpConversationTable(rememberFrames: rememberFrames);
+        QuicConnections = new Quic.QuicConnectionTable(rememberFrames);
     }
 
     /// <summary>The TCP analysis inside the set (streams, reassembly), for the statistics that read it.</summary>
@@ -38,6 +39,9 @@ public sealed class AnalyzerSet : IPacketAnalyzer
         Udp.Analyze(frame, ref ctx, out analysis);
     public HttpTransactionTable Http { get; } = new();
     public TlsSessionTable Tls { get; } = new();
+    public Quic.QuicConnectionTable QuicConnections { get; }
+
+    public Sniffer.Dissectors.Quic.IQuicTracker? Quic => QuicConnections;
     public FragmentTable IpFragments { get; } = new();
 
     public IFragmentReassembler? Fragments => IpFragments;
@@ -48,8 +52,8 @@ public sealed class AnalyzerSet : IPacketAnalyzer
         else analysis = default;
     }
 
-    public void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) =>
-        Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, out match);
+    public void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match) =>
+        Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, multipleResponses, out match);
 
     public void MatchHttp(ref PacketContext ctx, in ConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) =>
         Http.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, isHeadRequest, fullUri, out match);

@@ -15,10 +15,11 @@ public interface IPacketAnalyzer
 
     /// <summary>
     /// Matches DNS requests and responses (dns.response_in / response_to / time / retransmission).
-    /// Called once per DNS message, after its header is read. The default knows nothing, so an
-    /// analyzer that only does TCP need not implement it; see Analysis/Dns/DnsTransactionTable.
+    /// Called once per DNS message, after its header is read; <paramref name="multipleResponses"/> says
+    /// a question asks for a zone transfer (several responses are then not retransmissions). The default
+    /// knows nothing, so an analyzer that only does TCP need not implement it; see Analysis/Dns/DnsTransactionTable.
     /// </summary>
-    void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, out DnsMatch match) => match = default;
+    void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match) => match = default;
 
     /// <summary>
     /// Pairs HTTP/1.x requests and responses of one connection in order (pipelining keeps the order).
@@ -47,6 +48,9 @@ public interface IPacketAnalyzer
     /// when no reassembly is done: application PDUs are then dissected segment by segment.
     /// </summary>
     PduStream? PduStream(in ConversationKey direction) => null;
+
+    /// <summary>QUIC connection tracking (which datagrams are QUIC, which connection, what decrypted); null: QUIC is shown without it.</summary>
+    Quic.IQuicTracker? Quic => null;
 
     /// <summary>Numbers UDP conversations in order of appearance (udp.stream) and times datagrams within them.</summary>
     void AnalyzeUdp(ReadOnlySpan<byte> frame, ref PacketContext ctx, out UdpAnalysis analysis) => analysis = default;

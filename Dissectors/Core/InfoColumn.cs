@@ -8,7 +8,8 @@ namespace Sniffer.Dissectors.Core;
 /// </summary>
 public sealed class InfoColumn
 {
-    private const int MaxLength = 4096;
+    /// <summary>COL_MAX_INFO_LEN is 4096 bytes with the terminator: 4095 characters show.</summary>
+    private const int MaxLength = 4095;
     private char[] _buffer = new char[256];
     private int _length;
     private int _fence;
@@ -69,6 +70,13 @@ public sealed class InfoColumn
         int n = 0;
         for (int shift = (Math.Clamp(digits, 1, 16) - 1) * 4; shift >= 0; shift -= 4) tmp[n++] = "0123456789abcdef"[(int)(value >> shift) & 15];
         return (prefix ? Append("0x") : this).Append(tmp[..n]);
+    }
+
+    /// <summary>Appends bytes as lower-case hex without separators (connection IDs).</summary>
+    public InfoColumn AppendHex(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes) AppendHex(b, 2, prefix: false);
+        return this;
     }
 
     /// <summary>Appends text converted from ASCII/Latin-1 bytes (names read from the packet).</summary>

@@ -26,8 +26,11 @@ public static class DnsDissector
     // +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
     public const int HeaderLength = 12;
 
-    /// <summary>More records than any message can hold (each takes at least 5 bytes): a safety stop only.</summary>
-    public const int MaxRecords = 10_000;
+    /// <summary>
+    /// More records than any message can hold (each takes at least 5 bytes of at most 65535): a safety
+    /// stop only, never reached; tshark walks every record the counts announce until one cannot be read.
+    /// </summary>
+    public const int MaxRecords = 1 << 17;
 
     private const int OpcodeUpdate = 5;
 
@@ -36,6 +39,29 @@ public static class DnsDissector
     {
         protocol = ProtocolName(flavor);
         return DissectMessage(frame, offset, end, flavor, lengthPrefixed: false, ref ctx, ref sink, frame);
+    }
+
+    /// <summary>
+    /// tshark's "DNS over UDP" heuristic (dissect_dns_heur, enabled by default), tried on UDP payloads no
+    /// port claimed: more than a header, a standard query opcode, and counts a real message could have
+    /// (a query asks exactly one question and carries no answers; a response at most one question,
+    /// 100 answers and 10 authority records; at most 10 additional records either way).
+    /// </summary>
+    public static bool ProbeUdp(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length <= HeaderLength) return false;
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(payload[2..]);
+        if ((flags & 0x7800) != 0) return false;
+        ushort questions = BinaryPrimitives.ReadUInt16BigEndian(payload[4..]);
+        ushort answers = BinaryPrimitives.ReadUInt16BigEndian(payload[6..]);
+        ushort authority = BinaryPrimitives.ReadUInt16BigEndian(payload[8..]);
+        ushort additional = BinaryPrimitives.ReadUInt16BigEndian(payload[10..]);
+        if ((flags & 0x8000) == 0)
+        {
+            if (questions != 1 || answers != 0 || authority != 0) return false;
+        }
+        else if (questions > 1 || answers > 100 || authority > 10) return false;
+        return additional <= 10;
     }
 
     public static string ProtocolName(DnsFlavor flavor) => flavor switch
@@ -126,17 +152,18 @@ public static class DnsDissector
         var info = ctx.InErrorPacket ? null : ctx.Info;
         if (info is not null) WriteInfoHeader(info, id, opcode, rcode, isResponse);
 
+        var records = new DnsRecordReader(msg, end - msgBase, msgBase, info);
+
         // Match before the records so that even a malformed response finds its request.
         DnsMatch match = default;
         bool matched = false;
         if (ctx.Analyzer is { } analyzer && !ctx.InErrorPacket)
         {
             var key = DnsTransactionKey.From(keyFrame, ctx.Layers, id, isResponse);
-            analyzer.MatchDns(ref ctx, key, isResponse, out match);
+            analyzer.MatchDns(ref ctx, key, isResponse, records.AsksZoneTransfer(HeaderLength, counts[0]), out match);
             matched = true;
         }
 
-        var records = new DnsRecordReader(msg, msgBase, info);
         int pos = HeaderLength;
         var status = DissectStatus.Complete;
         int budget = MaxRecords;
@@ -169,7 +196,23 @@ public static class DnsDissector
             if (sink.WantsTree) sink.Pop();
         }
 
-        if (matched) WriteMatch(in match, isResponse, ref ctx, ref sink);
+        records.Release();
+        if (matched) WriteMatch(in match, isResponse, msgBase, ref ctx, ref sink);
+        // Bytes after the last record (the reported length counts, as tshark's does).
+        int reportedEnd = Math.Max(0, end - msgBase);
+        if (status == DissectStatus.Complete && pos < reportedEnd)
+        {
+            int extra = reportedEnd - pos;
+            if (sink.WantsTree)
+            {
+                sink.AddText($"Extraneous Data ({extra} bytes)", msgBase + pos, extra);
+                sink.Push();
+            }
+            int shown = Math.Max(0, msg.Length - pos);
+            sink.AddBytes(DnsFields.ExtraneousData, msgBase + pos, extra, msg.Slice(pos, shown));
+            sink.AddInt(DnsFields.ExtraneousLength, 0, 0, extra, FieldFlags.Generated);
+            if (sink.WantsTree) sink.Pop();
+        }
         sink.Pop();
         return status;
     }
@@ -240,32 +283,36 @@ public static class DnsDissector
         sink.Pop();
     }
 
-    private static void WriteMatch<TSink>(in DnsMatch match, bool isResponse, ref PacketContext ctx, ref TSink sink)
+    // As dissect_dns_common prints the state: a retransmission names the original instead of the pairing.
+    private static void WriteMatch<TSink>(in DnsMatch match, bool isResponse, int idOffset, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         if (!isResponse)
         {
-            if (match.ResponseFrame != 0) sink.AddUInt(DnsFields.ResponseIn, 0, 0, match.ResponseFrame, FieldFlags.Generated);
-            if (match.Retransmission)
+            if (match.Retransmission && match.OriginalFrame != 0)
             {
+                Notes.Add(ref ctx, ref sink, DnsFields.RetransmitRequest, idOffset, 2,
+                    sink.WantsTree ? $"DNS query retransmission. Original request in frame {match.OriginalFrame}" : null);
                 sink.AddUInt(DnsFields.RetransmitRequestIn, 0, 0, match.OriginalFrame, FieldFlags.Generated);
                 sink.AddUInt(DnsFields.Retransmission, 0, 0, 1, FieldFlags.Generated);
-                Notes.Add(ref ctx, ref sink, DnsFields.RetransmitRequest, 0, 0);
             }
+            else if (match.ResponseFrame != 0) sink.AddUInt(DnsFields.ResponseIn, 0, 0, match.ResponseFrame, FieldFlags.Generated);
             return;
         }
         if (match.Unsolicited)
         {
-            sink.AddUInt(DnsFields.Unsolicited, 0, 0, 1, FieldFlags.Generated);
+            if (!match.Retransmission) sink.AddUInt(DnsFields.Unsolicited, 0, 0, 1, FieldFlags.Generated);
+            return;
+        }
+        if (match.Retransmission && match.OriginalFrame != 0)
+        {
+            Notes.Add(ref ctx, ref sink, DnsFields.RetransmitResponse, idOffset, 2,
+                sink.WantsTree ? $"DNS response retransmission. Original response in frame {match.OriginalFrame}" : null);
+            sink.AddUInt(DnsFields.RetransmitResponseIn, 0, 0, match.OriginalFrame, FieldFlags.Generated);
+            sink.AddUInt(DnsFields.Retransmission, 0, 0, 1, FieldFlags.Generated);
             return;
         }
         sink.AddUInt(DnsFields.ResponseTo, 0, 0, match.RequestFrame, FieldFlags.Generated);
         sink.AddTime(DnsFields.Time, 0, 0, match.TimeNs, FieldFlags.Generated);
-        if (match.Retransmission)
-        {
-            sink.AddUInt(DnsFields.RetransmitResponseIn, 0, 0, match.OriginalFrame, FieldFlags.Generated);
-            sink.AddUInt(DnsFields.Retransmission, 0, 0, 1, FieldFlags.Generated);
-            Notes.Add(ref ctx, ref sink, DnsFields.RetransmitResponse, 0, 0);
-        }
     }
 }

@@ -40,12 +40,14 @@ public static class DnsFields
     public static readonly FieldDef CountLabels = new("dns.count.labels", "Label Count", FieldType.UInt16);
     public static readonly FieldDef QryType = new("dns.qry.type", "Type", FieldType.UInt16, FieldBase.Dec, strings: DnsTypes.LongNames);
     public static readonly FieldDef QryClass = new("dns.qry.class", "Class", FieldType.UInt16, FieldBase.Hex, strings: Classes);
-    public static readonly FieldDef QryQu = new("dns.qry.qu", "\"QU\" question", FieldType.Boolean, bitmask: 0x8000, bitWidth: 16);
+    public static readonly FieldDef QryClassMdns = new("dns.qry.class", "Class", FieldType.UInt16, FieldBase.Hex, bitmask: 0x7FFF, bitWidth: 16, strings: Classes);
+    public static readonly FieldDef QryQu = new("dns.qry.qu", "\"QU\" question", FieldType.Boolean, bitmask: 0x8000, bitWidth: 16, trueFalse: TrueFalse.TrueFalseText);
 
     public static readonly FieldDef RespName = new("dns.resp.name", "Name", FieldType.String);
     public static readonly FieldDef RespType = new("dns.resp.type", "Type", FieldType.UInt16, FieldBase.Dec, strings: DnsTypes.LongNames);
     public static readonly FieldDef RespClass = new("dns.resp.class", "Class", FieldType.UInt16, FieldBase.Hex, strings: Classes);
-    public static readonly FieldDef RespCacheFlush = new("dns.resp.cache_flush", "Cache flush", FieldType.Boolean, bitmask: 0x8000, bitWidth: 16);
+    public static readonly FieldDef RespClassMdns = new("dns.resp.class", "Class", FieldType.UInt16, FieldBase.Hex, bitmask: 0x7FFF, bitWidth: 16, strings: Classes);
+    public static readonly FieldDef RespCacheFlush = new("dns.resp.cache_flush", "Cache flush", FieldType.Boolean, bitmask: 0x8000, bitWidth: 16, trueFalse: TrueFalse.TrueFalseText);
     public static readonly FieldDef RespTtl = new("dns.resp.ttl", "Time to live", FieldType.UInt32);
     public static readonly FieldDef RespLen = new("dns.resp.len", "Data length", FieldType.UInt16);
 
@@ -115,6 +117,7 @@ public static class DnsFields
     public static readonly FieldDef SvcbEch = new("dns.svcb.svcparam.echconfig", "ECHConfig", FieldType.Bytes);
 
     public static readonly FieldDef UdpPayloadSize = new("dns.rr.udp_payload_size", "UDP payload size", FieldType.UInt16);
+    public static readonly FieldDef UdpPayloadSizeMdns = new("dns.rr.udp_payload_size", "UDP payload size", FieldType.UInt16, FieldBase.Hex, bitmask: 0x7FFF, bitWidth: 16);
     public static readonly FieldDef ExtRcode = new("dns.resp.ext_rcode", "Higher bits in extended RCODE", FieldType.UInt8, FieldBase.Hex);
     public static readonly FieldDef Edns0Version = new("dns.resp.edns0_version", "EDNS0 version", FieldType.UInt8);
     public static readonly FieldDef EdnsZ = new("dns.resp.z", "Z", FieldType.UInt16, FieldBase.Hex);
@@ -138,6 +141,8 @@ public static class DnsFields
     public static readonly FieldDef OptExtErrorText = new("dns.opt.ext_error.extra_text", "Extra Text", FieldType.String);
 
     public static readonly FieldDef Data = new("dns.data", "Data", FieldType.Bytes);
+    public static readonly FieldDef ExtraneousData = new("dns.extraneous.data", "Extraneous Data Bytes", FieldType.Bytes);
+    public static readonly FieldDef ExtraneousLength = new("dns.extraneous.length", "Extraneous Data Length", FieldType.Int32);
 
     public static readonly FieldDef ResponseIn = new("dns.response_in", "Response In", FieldType.FrameNum);
     public static readonly FieldDef ResponseTo = new("dns.response_to", "Request In", FieldType.FrameNum);

@@ -13,7 +13,7 @@ namespace Sniffer.Dissectors.Dns;
 internal static class DnsRdata
 {
     public static bool Dissect<TSink>(ReadOnlySpan<byte> msg, int frameBase, ushort type, ushort cls, int at, int length,
-        InfoColumn? info, ref PacketContext ctx, ref TSink sink)
+        InfoColumn? info, ref DnsNameWork work, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         int end = at + length;
@@ -28,19 +28,19 @@ internal static class DnsRdata
                 if (info is not null) AppendIPv6(info, msg.Slice(at, 16));
                 return true;
             case DnsTypes.CNAME:
-                return NameField(msg, frameBase, at, end, DnsFields.Cname, info, ref sink);
+                return NameField(msg, frameBase, at, end, DnsFields.Cname, info, ref work, ref sink);
             case DnsTypes.NS:
-                return NameField(msg, frameBase, at, end, DnsFields.Ns, info, ref sink);
+                return NameField(msg, frameBase, at, end, DnsFields.Ns, info, ref work, ref sink);
             case DnsTypes.PTR:
-                return NameField(msg, frameBase, at, end, DnsFields.Ptr, info, ref sink);
+                return NameField(msg, frameBase, at, end, DnsFields.Ptr, info, ref work, ref sink);
             case DnsTypes.MX:
                 if (length < 3) return false;
                 ushort preference = BinaryPrimitives.ReadUInt16BigEndian(msg[at..]);
                 sink.AddUInt(DnsFields.MxPreference, frameBase + at, 2, preference);
                 info?.Append(' ').Append((long)preference);
-                return NameField(msg, frameBase, at + 2, end, DnsFields.MxExchange, info, ref sink);
+                return NameField(msg, frameBase, at + 2, end, DnsFields.MxExchange, info, ref work, ref sink);
             case DnsTypes.SOA:
-                return Soa(msg, frameBase, at, end, info, ref sink);
+                return Soa(msg, frameBase, at, end, info, ref work, ref sink);
             case DnsTypes.TXT:
                 return CharacterStrings(msg, frameBase, at, end, DnsFields.TxtLength, DnsFields.Txt, ref sink);
             case DnsTypes.SPF:
@@ -48,7 +48,7 @@ internal static class DnsRdata
             case DnsTypes.HINFO:
                 return Hinfo(msg, frameBase, at, end, info, ref sink);
             case DnsTypes.SRV:
-                return Srv(msg, frameBase, at, end, info, ref sink);
+                return Srv(msg, frameBase, at, end, info, ref work, ref sink);
             case DnsTypes.CAA:
                 return Caa(msg, frameBase, at, end, ref sink);
             case DnsTypes.SSHFP when length >= 2:
@@ -57,12 +57,12 @@ internal static class DnsRdata
                 if (length > 2) sink.AddBytes(DnsFields.SshfpFingerprint, frameBase + at + 2, length - 2, msg.Slice(at + 2, length - 2));
                 return true;
             case DnsTypes.RRSIG:
-                return Rrsig(msg, frameBase, at, end, ref sink);
+                return Rrsig(msg, frameBase, at, end, ref work, ref sink);
             case DnsTypes.OPT:
                 return DnsOpt.Options(msg, frameBase, at, end, ref sink);
             case DnsTypes.SVCB:
             case DnsTypes.HTTPS:
-                return DnsSvcb.Dissect(msg, frameBase, at, end, ref sink);
+                return DnsSvcb.Dissect(msg, frameBase, at, end, ref work, ref sink);
             default:
                 if (DnsTypes.ShortName(type) is null || type == 0)
                 {
@@ -77,7 +77,7 @@ internal static class DnsRdata
     }
 
     /// <summary>The part of a record's tree label after "type X, class Y" (tree mode only).</summary>
-    public static string LabelSuffix(ReadOnlySpan<byte> msg, ushort type, int at, int length)
+    public static string LabelSuffix(ReadOnlySpan<byte> msg, ushort type, int at, int length, ref DnsNameWork work)
     {
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
         switch (type)
@@ -87,18 +87,18 @@ internal static class DnsRdata
             case DnsTypes.AAAA when length == 16:
                 return ", addr " + FieldFormatter.IPv6(msg.Slice(at, 16));
             case DnsTypes.CNAME:
-                return ", cname " + NameText(msg, at, text);
+                return ", cname " + NameText(msg, at, text, ref work);
             case DnsTypes.NS:
-                return ", ns " + NameText(msg, at, text);
+                return ", ns " + NameText(msg, at, text, ref work);
             case DnsTypes.PTR:
-                return ", " + NameText(msg, at, text);
+                return ", " + NameText(msg, at, text, ref work);
             case DnsTypes.MX when length >= 3:
-                return $", preference {BinaryPrimitives.ReadUInt16BigEndian(msg[at..])}, mx {NameText(msg, at + 2, text)}";
+                return $", preference {BinaryPrimitives.ReadUInt16BigEndian(msg[at..])}, mx {NameText(msg, at + 2, text, ref work)}";
             case DnsTypes.SOA:
-                return ", mname " + NameText(msg, at, text);
+                return ", mname " + NameText(msg, at, text, ref work);
             case DnsTypes.SRV when length >= 7:
                 return $", priority {BinaryPrimitives.ReadUInt16BigEndian(msg[at..])}, weight {BinaryPrimitives.ReadUInt16BigEndian(msg[(at + 2)..])}" +
-                       $", port {BinaryPrimitives.ReadUInt16BigEndian(msg[(at + 4)..])}, target {NameText(msg, at + 6, text)}";
+                       $", port {BinaryPrimitives.ReadUInt16BigEndian(msg[(at + 4)..])}, target {NameText(msg, at + 6, text, ref work)}";
             case DnsTypes.HINFO when length >= 1 && msg[at] + 1 < length:
                 int cpuLength = msg[at];
                 int osLength = msg[at + 1 + cpuLength];
@@ -109,17 +109,17 @@ internal static class DnsRdata
         }
     }
 
-    private static string NameText(ReadOnlySpan<byte> msg, int at, Span<byte> text)
+    private static string NameText(ReadOnlySpan<byte> msg, int at, Span<byte> text, ref DnsNameWork work)
     {
-        var name = DnsNameReader.Read(msg, at, text);
+        var name = DnsNameReader.Read(msg, at, text, ref work);
         return DnsText.Name(text[..name.TextLength]);
     }
 
-    private static bool NameField<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, FieldDef field, InfoColumn? info, ref TSink sink)
+    private static bool NameField<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, FieldDef field, InfoColumn? info, ref DnsNameWork work, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
-        var name = DnsNameReader.Read(msg, at, text);
+        var name = DnsNameReader.Read(msg, at, text, ref work);
         if (name.IsMalformed || at + name.WireLength > end) return false;
         sink.AddBytes(field, frameBase + at, name.WireLength, text[..name.TextLength]);
         info?.Append(' ').AppendAscii(text[..name.TextLength]);
@@ -127,16 +127,16 @@ internal static class DnsRdata
     }
 
     // SOA: MNAME | RNAME | SERIAL (4) | REFRESH (4) | RETRY (4) | EXPIRE (4) | MINIMUM (4)
-    private static bool Soa<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, InfoColumn? info, ref TSink sink)
+    private static bool Soa<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, InfoColumn? info, ref DnsNameWork work, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
-        var mname = DnsNameReader.Read(msg, at, text);
+        var mname = DnsNameReader.Read(msg, at, text, ref work);
         if (mname.IsMalformed || at + mname.WireLength > end) return false;
         sink.AddBytes(DnsFields.SoaMname, frameBase + at, mname.WireLength, text[..mname.TextLength]);
         info?.Append(' ').AppendAscii(text[..mname.TextLength]);
         at += mname.WireLength;
-        var rname = DnsNameReader.Read(msg, at, text);
+        var rname = DnsNameReader.Read(msg, at, text, ref work);
         if (rname.IsMalformed || at + rname.WireLength > end) return false;
         sink.AddBytes(DnsFields.SoaRname, frameBase + at, rname.WireLength, text[..rname.TextLength]);
         at += rname.WireLength;
@@ -190,7 +190,7 @@ internal static class DnsRdata
     }
 
     // SRV: PRIORITY (2) | WEIGHT (2) | PORT (2) | TARGET (name)
-    private static bool Srv<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, InfoColumn? info, ref TSink sink)
+    private static bool Srv<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, InfoColumn? info, ref DnsNameWork work, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         if (at + 7 > end) return false;
@@ -201,7 +201,7 @@ internal static class DnsRdata
         sink.AddUInt(DnsFields.SrvWeight, frameBase + at + 2, 2, weight);
         sink.AddUInt(DnsFields.SrvPort, frameBase + at + 4, 2, port);
         info?.Append(' ').Append((long)priority).Append(' ').Append((long)weight).Append(' ').Append((long)port);
-        return NameField(msg, frameBase, at + 6, end, DnsFields.SrvTarget, info, ref sink);
+        return NameField(msg, frameBase, at + 6, end, DnsFields.SrvTarget, info, ref work, ref sink);
     }
 
     // CAA (RFC 8659): FLAGS (1) | TAG LENGTH (1) | TAG | VALUE (rest)
@@ -233,7 +233,7 @@ internal static class DnsRdata
 
     // RRSIG (RFC 4034 §3.1): TYPE COVERED (2) | ALG (1) | LABELS (1) | ORIGINAL TTL (4) |
     //   EXPIRATION (4) | INCEPTION (4) | KEY TAG (2) | SIGNER'S NAME | SIGNATURE
-    private static bool Rrsig<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, ref TSink sink)
+    private static bool Rrsig<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, ref DnsNameWork work, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         if (at + 18 > end) return false;
@@ -246,7 +246,7 @@ internal static class DnsRdata
         sink.AddUInt(DnsFields.RrsigKeyTag, frameBase + at + 16, 2, BinaryPrimitives.ReadUInt16BigEndian(msg[(at + 16)..]));
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
         int nameAt = at + 18;
-        var signer = DnsNameReader.Read(msg, nameAt, text);
+        var signer = DnsNameReader.Read(msg, nameAt, text, ref work);
         if (signer.IsMalformed || nameAt + signer.WireLength > end) return false;
         sink.AddBytes(DnsFields.RrsigSigner, frameBase + nameAt, signer.WireLength, text[..signer.TextLength]);
         int sigAt = nameAt + signer.WireLength;

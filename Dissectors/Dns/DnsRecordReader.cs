@@ -8,19 +8,45 @@ namespace Sniffer.Dissectors.Dns;
 /// <summary>
 /// Reads the questions and resource records of one message. Offsets are relative to the message
 /// (compression pointers are); <see cref="_base"/> turns them into frame offsets for the sink.
-/// Each method returns the bytes consumed, or -1 when the record runs past the message.
+/// Each method returns the bytes consumed, or -1 when the record cannot be read. As in tshark, a
+/// question or record whose name, type and class (and TTL and length) cannot all be read is not
+/// shown at all: tshark reads them before it adds the record's items and throws when they are missing.
+/// All names of the message share one work budget (<see cref="DnsNameReader.MessageBudget"/>).
 /// </summary>
-internal readonly ref struct DnsRecordReader
+internal ref struct DnsRecordReader
 {
     private readonly ReadOnlySpan<byte> _msg;
     private readonly int _base;
     private readonly InfoColumn? _info;
+    /// <summary>The message's length as sent (the captured <see cref="_msg"/> may be shorter).</summary>
+    private readonly int _reported;
+    private DnsNameWork _work;
 
-    public DnsRecordReader(ReadOnlySpan<byte> message, int frameOffset, InfoColumn? info)
+    public DnsRecordReader(ReadOnlySpan<byte> message, int reportedLength, int frameOffset, InfoColumn? info)
     {
         _msg = message;
+        _reported = Math.Max(reportedLength, message.Length);
         _base = frameOffset;
         _info = info;
+        _work = DnsNameWork.ForMessage();
+    }
+
+    /// <summary>Gives back what the message's name reading borrowed.</summary>
+    public void Release() => _work.Release();
+
+    /// <summary>True when one of the <paramref name="count"/> questions from <paramref name="pos"/> asks for AXFR or IXFR.</summary>
+    public bool AsksZoneTransfer(int pos, int count)
+    {
+        Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
+        for (int i = 0; i < count; i++)
+        {
+            var name = DnsNameReader.Read(_msg, pos, text, ref _work);
+            int fixedAt = pos + name.WireLength;
+            if (name.IsMalformed || fixedAt + 4 > _msg.Length) return false;
+            if (BinaryPrimitives.ReadUInt16BigEndian(_msg[fixedAt..]) is DnsTypes.AXFR or DnsTypes.IXFR) return true;
+            pos = fixedAt + 4;
+        }
+        return false;
     }
 
     // Question:  QNAME (name) | QTYPE (2) | QCLASS (2)
@@ -28,48 +54,36 @@ internal readonly ref struct DnsRecordReader
         where TSink : struct, IFieldSink
     {
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
-        var name = DnsNameReader.Read(_msg, pos, text);
-        var nameText = text[..name.TextLength];
+        var name = DnsNameReader.Read(_msg, pos, text, ref _work);
         int fixedAt = pos + name.WireLength;
-        bool complete = !name.IsMalformed && fixedAt + 4 <= _msg.Length;
-        ushort type = complete ? BinaryPrimitives.ReadUInt16BigEndian(_msg[fixedAt..]) : (ushort)0;
-        ushort cls = complete ? BinaryPrimitives.ReadUInt16BigEndian(_msg[(fixedAt + 2)..]) : (ushort)0;
+        if (name.IsMalformed || fixedAt + 4 > _msg.Length) return -1;
+        var nameText = text[..name.TextLength];
+        ushort type = BinaryPrimitives.ReadUInt16BigEndian(_msg[fixedAt..]);
+        ushort cls = BinaryPrimitives.ReadUInt16BigEndian(_msg[(fixedAt + 2)..]);
+        bool mdns = flavor == DnsFlavor.Mdns;
+        bool qu = mdns && (cls & 0x8000) != 0;
 
         if (sink.WantsTree)
         {
-            string label = complete
-                ? $"{DnsText.Name(nameText)}: type {DnsText.TypeShort(type)}, class {DnsText.ClassShort(MaskClass(cls, flavor))}"
-                : DnsText.Name(nameText);
-            if (complete && flavor == DnsFlavor.Mdns && (cls & 0x8000) != 0) label += ", \"QU\" question";
-            sink.AddText(label, _base + pos, Math.Min(name.WireLength + 4, _msg.Length - pos));
+            string label = $"{DnsText.Name(nameText)}: type {DnsText.TypeShort(type)}, class {DnsText.ClassShort(MaskClass(cls, flavor))}";
+            if (mdns) label += qu ? ", \"QU\" question" : ", \"QM\" question";
+            sink.AddText(label, _base + pos, name.WireLength + 4);
             sink.Push();
         }
-        int nameSpan = Math.Min(name.WireLength, _msg.Length - pos);
-        sink.AddBytes(DnsFields.QryName, _base + pos, nameSpan, nameText);
-        sink.AddUInt(DnsFields.QryNameLen, _base + pos, nameSpan, (ulong)name.TextLength, FieldFlags.Generated);
-        sink.AddUInt(DnsFields.CountLabels, _base + pos, nameSpan, (ulong)name.Labels, FieldFlags.Generated);
-        if (complete)
-        {
-            sink.AddUInt(DnsFields.QryType, _base + fixedAt, 2, type);
-            if (flavor == DnsFlavor.Mdns)
-            {
-                sink.AddUInt(DnsFields.QryClass, _base + fixedAt + 2, 2, (ulong)(cls & 0x7FFF));
-                sink.AddUInt(DnsFields.QryQu, _base + fixedAt + 2, 2, cls);
-            }
-            else
-            {
-                sink.AddUInt(DnsFields.QryClass, _base + fixedAt + 2, 2, cls);
-                if (sink.WantsTree) ClassLabel(cls, ref sink);
-            }
-        }
+        sink.AddBytes(DnsFields.QryName, _base + pos, name.WireLength, nameText);
+        sink.AddUInt(DnsFields.QryNameLen, _base + pos, name.WireLength, name.RawLength > 1 ? (ulong)name.RawLength : 0, FieldFlags.Generated);
+        sink.AddUInt(DnsFields.CountLabels, _base + pos, name.WireLength, (ulong)name.Labels, FieldFlags.Generated);
+        sink.AddUInt(DnsFields.QryType, _base + fixedAt, 2, type);
+        if (mdns) Class(DnsFields.QryClassMdns, DnsFields.QryQu, _base + fixedAt + 2, cls, ref sink);
+        else Class(DnsFields.QryClass, null, _base + fixedAt + 2, cls, ref sink);
         if (sink.WantsTree) sink.Pop();
-        if (!complete) return -1;
 
         if (_info is not null)
         {
             _info.Append(' ');
             AppendType(_info, type);
             _info.Append(' ').AppendAscii(nameText);
+            if (mdns) _info.Append(qu ? ", \"QU\" question" : ", \"QM\" question");
         }
         return name.WireLength + 4;
     }
@@ -79,46 +93,52 @@ internal readonly ref struct DnsRecordReader
         where TSink : struct, IFieldSink
     {
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
-        var name = DnsNameReader.Read(_msg, pos, text);
-        var nameText = text[..name.TextLength];
+        var name = DnsNameReader.Read(_msg, pos, text, ref _work);
         int fixedAt = pos + name.WireLength;
-        if (name.IsMalformed || fixedAt + 10 > _msg.Length)
-        {
-            if (sink.WantsTree)
-            {
-                sink.AddText(DnsText.Name(nameText), _base + pos, Math.Max(0, _msg.Length - pos));
-                sink.Push();
-                sink.AddBytes(DnsFields.RespName, _base + pos, Math.Min(name.WireLength, _msg.Length - pos), nameText);
-                sink.Pop();
-            }
-            return -1;
-        }
+        if (name.IsMalformed || fixedAt + 10 > _msg.Length) return -1;
+        var nameText = text[..name.TextLength];
         ushort type = BinaryPrimitives.ReadUInt16BigEndian(_msg[fixedAt..]);
         ushort cls = BinaryPrimitives.ReadUInt16BigEndian(_msg[(fixedAt + 2)..]);
         uint ttl = BinaryPrimitives.ReadUInt32BigEndian(_msg[(fixedAt + 4)..]);
         ushort rdLength = BinaryPrimitives.ReadUInt16BigEndian(_msg[(fixedAt + 8)..]);
         int rdata = fixedAt + 10;
         bool rdataFits = rdata + rdLength <= _msg.Length;
+        bool mdns = flavor == DnsFlavor.Mdns;
+        bool flush = mdns && (cls & 0x8000) != 0;
+
+        if (_info is not null)
+        {
+            _info.Append(' ');
+            AppendType(_info, type);
+            if (flush) _info.Append(", cache flush");
+        }
+        // tshark adds the record's subtree only now, and an item reaching past the message throws:
+        // a record whose data would end past the datagram is not shown at all.
+        if (rdata + rdLength > _reported) return -1;
 
         if (sink.WantsTree)
         {
             string label = type == DnsTypes.OPT
                 ? $"{DnsText.Name(nameText)}: type OPT"
                 : $"{DnsText.Name(nameText)}: type {DnsText.TypeShort(type)}, class {DnsText.ClassShort(MaskClass(cls, flavor))}";
-            if (flavor == DnsFlavor.Mdns && type != DnsTypes.OPT && (cls & 0x8000) != 0) label += ", cache flush";
-            if (rdataFits) label += DnsRdata.LabelSuffix(_msg, type, rdata, rdLength);
+            if (flush) label += ", cache flush";
+            if (rdataFits) label += DnsRdata.LabelSuffix(_msg, type, rdata, rdLength, ref _work);
             sink.AddText(label, _base + pos, Math.Min(name.WireLength + 10 + rdLength, _msg.Length - pos));
             sink.Push();
         }
 
-        // tshark splits an SRV owner into service, protocol and name, and then has no dns.resp.name.
-        int serviceEnd = 0, protoEnd = 0;
-        bool srvName = type == DnsTypes.SRV && SplitServiceName(nameText, out serviceEnd, out protoEnd);
-        if (srvName)
+        // tshark splits an SRV owner at its first two dots into service, protocol and name (no dns.resp.name then).
+        if (type == DnsTypes.SRV && nameText.Length > 0)
         {
-            sink.AddBytes(DnsFields.SrvService, _base + pos, name.WireLength, nameText[..serviceEnd]);
-            sink.AddBytes(DnsFields.SrvProto, _base + pos, name.WireLength, nameText[(serviceEnd + 1)..protoEnd]);
-            sink.AddBytes(DnsFields.SrvName, _base + pos, name.WireLength, nameText[(protoEnd + 1)..]);
+            int first = nameText.IndexOf((byte)'.');
+            sink.AddBytes(DnsFields.SrvService, _base + pos, name.WireLength, first < 0 ? nameText : nameText[..first]);
+            if (first >= 0)
+            {
+                var rest = nameText[(first + 1)..];
+                int second = rest.IndexOf((byte)'.');
+                sink.AddBytes(DnsFields.SrvProto, _base + pos, name.WireLength, second < 0 ? rest : rest[..second]);
+                if (second >= 0) sink.AddBytes(DnsFields.SrvName, _base + pos, name.WireLength, rest[(second + 1)..]);
+            }
         }
         else
         {
@@ -128,7 +148,12 @@ internal readonly ref struct DnsRecordReader
 
         if (type == DnsTypes.OPT)
         {
-            sink.AddUInt(DnsFields.UdpPayloadSize, _base + fixedAt + 2, 2, cls);
+            if (mdns)
+            {
+                sink.AddUInt(DnsFields.UdpPayloadSizeMdns, _base + fixedAt + 2, 2, cls);
+                sink.AddUInt(DnsFields.RespCacheFlush, _base + fixedAt + 2, 2, cls);
+            }
+            else sink.AddUInt(DnsFields.UdpPayloadSize, _base + fixedAt + 2, 2, cls);
             sink.AddUInt(DnsFields.ExtRcode, _base + fixedAt + 4, 1, ttl >> 24);
             sink.AddUInt(DnsFields.Edns0Version, _base + fixedAt + 5, 1, (ttl >> 16) & 0xFF);
             sink.AddUInt(DnsFields.EdnsZ, _base + fixedAt + 6, 2, ttl & 0xFFFF);
@@ -139,37 +164,27 @@ internal readonly ref struct DnsRecordReader
         }
         else
         {
-            if (flavor == DnsFlavor.Mdns)
-            {
-                sink.AddUInt(DnsFields.RespClass, _base + fixedAt + 2, 2, (ulong)(cls & 0x7FFF));
-                sink.AddUInt(DnsFields.RespCacheFlush, _base + fixedAt + 2, 2, cls);
-            }
-            else
-            {
-                sink.AddUInt(DnsFields.RespClass, _base + fixedAt + 2, 2, cls);
-                if (sink.WantsTree) ClassLabel(cls, ref sink);
-            }
+            if (mdns) Class(DnsFields.RespClassMdns, DnsFields.RespCacheFlush, _base + fixedAt + 2, cls, ref sink);
+            else Class(DnsFields.RespClass, null, _base + fixedAt + 2, cls, ref sink);
             sink.AddUInt(DnsFields.RespTtl, _base + fixedAt + 4, 4, ttl);
             if (sink.WantsTree) sink.SetLabel($"Time to live: {ttl} ({DnsText.Duration(ttl)})");
         }
         sink.AddUInt(DnsFields.RespLen, _base + fixedAt + 8, 2, rdLength);
 
-        if (_info is not null)
-        {
-            _info.Append(' ');
-            AppendType(_info, type);
-        }
-
-        bool ok = rdataFits && DnsRdata.Dissect(_msg, _base, type, cls, rdata, rdLength, _info, ref ctx, ref sink);
+        // tshark returns before looking at the data when there is none.
+        bool ok = rdLength == 0 || rdataFits && DnsRdata.Dissect(_msg, _base, type, cls, rdata, rdLength, _info, ref _work, ref ctx, ref sink);
         if (sink.WantsTree) sink.Pop();
         return ok ? name.WireLength + 10 + rdLength : -1;
     }
 
     private static ushort MaskClass(ushort cls, DnsFlavor flavor) => flavor == DnsFlavor.Mdns ? (ushort)(cls & 0x7FFF) : cls;
 
-    private static void ClassLabel<TSink>(ushort cls, ref TSink sink) where TSink : struct, IFieldSink
+    /// <summary>The class; mDNS splits off its top bit (QU question, cache flush) into a flag of its own.</summary>
+    private static void Class<TSink>(FieldDef classField, FieldDef? topBit, int offset, ushort cls, ref TSink sink) where TSink : struct, IFieldSink
     {
-        if (DnsFields.Classes.Find(cls) is null) sink.SetLabel($"Class: Unknown (0x{cls:x4})");
+        sink.AddUInt(classField, offset, 2, cls);
+        if (topBit is not null) sink.AddUInt(topBit, offset, 2, cls);
+        else if (sink.WantsTree && DnsFields.Classes.Find(cls) is null) sink.SetLabel($"Class: Unknown (0x{cls:x4})");
     }
 
     private static void AppendType(InfoColumn info, ushort type)
@@ -177,17 +192,5 @@ internal readonly ref struct DnsRecordReader
         string? shortName = DnsTypes.ShortName(type);
         if (shortName is not null) info.Append(shortName);
         else info.Append("Unknown (").Append((long)type).Append(')');
-    }
-
-    /// <summary>"_sip._tcp.example.com" → service "_sip", protocol "_tcp", name "example.com" (RFC 2782).</summary>
-    private static bool SplitServiceName(ReadOnlySpan<byte> name, out int serviceEnd, out int protoEnd)
-    {
-        serviceEnd = name.IndexOf((byte)'.');
-        protoEnd = -1;
-        if (serviceEnd <= 0 || name[0] != '_') return false;
-        int next = name[(serviceEnd + 1)..].IndexOf((byte)'.');
-        if (next <= 0 || name[serviceEnd + 1] != '_') return false;
-        protoEnd = serviceEnd + 1 + next;
-        return true;
     }
 }

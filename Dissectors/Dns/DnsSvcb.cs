@@ -8,14 +8,14 @@ namespace Sniffer.Dissectors.Dns;
 internal static class DnsSvcb
 {
     // SvcPriority (2) | TargetName (uncompressed name) | SvcParams: { SvcParamKey (2) | length (2) | value }*
-    public static bool Dissect<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, ref TSink sink)
+    public static bool Dissect<TSink>(ReadOnlySpan<byte> msg, int frameBase, int at, int end, ref DnsNameWork work, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         if (at + 3 > end) return false;
         sink.AddUInt(DnsFields.SvcbPriority, frameBase + at, 2, BinaryPrimitives.ReadUInt16BigEndian(msg[at..]));
         at += 2;
         Span<byte> text = stackalloc byte[DnsNameReader.BufferSize];
-        var target = DnsNameReader.Read(msg, at, text);
+        var target = DnsNameReader.Read(msg, at, text, ref work);
         if (target.IsMalformed || at + target.WireLength > end) return false;
         sink.AddBytes(DnsFields.SvcbTarget, frameBase + at, target.WireLength, text[..target.TextLength]);
         at += target.WireLength;
@@ -67,7 +67,9 @@ internal static class DnsSvcb
                 for (int i = 0; i + 4 <= value.Length; i += 4) sink.AddBytes(DnsFields.SvcbIpv4, offset + i, 4, value.Slice(i, 4));
                 break;
             case 5:
+                // dissect_dns_svcparam_base64: the presentation format of an ECHConfigList is base64.
                 sink.AddBytes(DnsFields.SvcbEch, offset, value.Length, value);
+                if (sink.WantsTree) sink.SetLabel("ECHConfig: " + Convert.ToBase64String(value));
                 break;
             case 6:
                 for (int i = 0; i + 16 <= value.Length; i += 16) sink.AddBytes(DnsFields.SvcbIpv6, offset + i, 16, value.Slice(i, 16));
@@ -112,6 +114,9 @@ internal static class DnsSvcb
             case 4:
                 sb.Append('=');
                 for (int i = 0; i + 4 <= value.Length; i += 4) sb.Append(i > 0 ? "," : "").Append(FieldFormatter.IPv4(value.Slice(i, 4)));
+                break;
+            case 5:
+                sb.Append('=').Append(Convert.ToBase64String(value));
                 break;
             case 6:
                 sb.Append('=');

@@ -49,6 +49,10 @@ public static class DnsTcp
                 ctx.Info?.Append(" , ");
                 ctx.Info?.Fence();
             }
+            // tcp_dissect_pdus shows each PDU's size in the TCP tree, then hands the PDU over.
+            sink.ReopenProtocol(Transport.TcpFields.Tcp);
+            sink.AddUInt(Transport.TcpFields.PduSize, offset, length, (ulong)length, Fields.FieldFlags.Generated);
+            sink.Pop();
             status = DnsDissector.DissectMessage(data, offset, offset + length, DnsFlavor.Dns, lengthPrefixed: true, ref ctx, ref sink, payload.Frame);
             offset += length;
             first = false;

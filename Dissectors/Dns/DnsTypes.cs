@@ -7,7 +7,7 @@ namespace Sniffer.Dissectors.Dns;
 public static class DnsTypes
 {
     public const ushort A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, HINFO = 13, MX = 15, TXT = 16, AAAA = 28,
-        SRV = 33, OPT = 41, DS = 43, SSHFP = 44, RRSIG = 46, NSEC = 47, DNSKEY = 48, SVCB = 64, HTTPS = 65, SPF = 99, CAA = 257;
+        SRV = 33, OPT = 41, DS = 43, SSHFP = 44, RRSIG = 46, NSEC = 47, DNSKEY = 48, SVCB = 64, HTTPS = 65, SPF = 99, IXFR = 251, AXFR = 252, CAA = 257;
 
     private static readonly (ushort Value, string Short, string Long)[] s_table =
     [

@@ -58,6 +58,8 @@ public static class FieldRegistry
                 {
                     case FieldDef f: fields.Add(f); break;
                     case ExpertDef e: experts.Add(e); fields.Add(e.Field); break;
+                    // Fields defined in a table (one per value of a type code) are listed in an array.
+                    case FieldDef[] table: fields.AddRange(table); break;
                 }
             }
         }

@@ -11,7 +11,7 @@ public static class TlsExtensions
     public enum Message : byte { ClientHello, ServerHello }
 
     private const int MaxExtensions = 10_000;
-    public const ushort ServerName = 0, SupportedGroups = 10, EcPointFormats = 11, SignatureAlgorithms = 13, Alpn = 16,
+    public const ushort ServerName = 0, StatusRequest = 5, CompressCertificate = 27, SupportedGroups = 10, EcPointFormats = 11, SignatureAlgorithms = 13, Alpn = 16,
         SessionTicket = 35, SupportedVersions = 43, PskKeyExchangeModes = 45, KeyShare = 51, RenegotiationInfo = 0xff01;
 
     /// <summary>GREASE values (RFC 8701): 0x0a0a, 0x1a1a … 0xfafa.</summary>
@@ -173,9 +173,32 @@ public static class TlsExtensions
                 if (sink.WantsTree) sink.AddText($"Renegotiation info extension length: {data[0]}", at, 1);
                 if (sink.WantsTree) sink.Pop();
                 break;
+            case StatusRequest when message == Message.ClientHello && data.Length >= 5:
+                // CertificateStatusRequest (RFC 6066 §8): status_type | responder_id_list<0..2^16-1> | request_extensions<0..2^16-1>
+                sink.AddUInt(TlsFields.StatusRequestType, at, 1, data[0]);
+                int responders = BinaryPrimitives.ReadUInt16BigEndian(data[1..]);
+                sink.AddUInt(TlsFields.StatusRequestRespondersLength, at + 1, 2, (ulong)responders);
+                if (3 + responders + 2 > data.Length) break;
+                sink.AddUInt(TlsFields.StatusRequestExtensionsLength, at + 3 + responders, 2, BinaryPrimitives.ReadUInt16BigEndian(data[(3 + responders)..]));
+                break;
+            case CompressCertificate when data.Length >= 1:
+                // CertificateCompressionAlgorithm algorithms<2..2^8-2> (RFC 8879 §3)
+                sink.AddUInt(TlsFields.CompressAlgorithmsLength, at, 1, data[0]);
+                for (int p = 1; p + 2 <= Math.Min(data.Length, 1 + data[0]); p += 2)
+                    sink.AddUInt(TlsFields.CompressAlgorithm, at + p, 2, BinaryPrimitives.ReadUInt16BigEndian(data[p..]));
+                break;
+            case TlsQuicParameters.Extension or TlsQuicParameters.ExtensionDraft:
+                TlsQuicParameters.Dissect(data, at, ref sink);
+                break;
             default:
                 if (data.Length > 0) sink.AddBytes(TlsFields.ExtensionData, at, data.Length, data);
                 else if (sink.WantsTree && type == SessionTicket) sink.AddText("Data (0 bytes)", at, 0);
+                else if (IsGrease(type) || TlsNames.ExtensionTypes.Find(type) is null)
+                {
+                    // tshark's generic item for an extension it does not know, here empty.
+                    sink.AddBytes(TlsFields.ExtensionData, at, 0, data);
+                    if (sink.WantsTree) sink.SetLabel("Data: <MISSING>");
+                }
                 break;
         }
     }

@@ -40,6 +40,13 @@ public static class TlsFields
     public static readonly FieldDef ExtensionLength = new("tls.handshake.extension.len", "Length", FieldType.UInt16);
     public static readonly FieldDef ExtensionData = new("tls.handshake.extension.data", "Data", FieldType.Bytes);
 
+    public static readonly FieldDef StatusRequestType = new("tls.handshake.extensions_status_request_type", "Certificate Status Type", FieldType.UInt8, FieldBase.Dec,
+        strings: new((1, "OCSP"), (2, "OCSP Multi")));
+    public static readonly FieldDef StatusRequestRespondersLength = new("tls.handshake.extensions_status_request_responder_ids_len", "Responder ID list Length", FieldType.UInt16);
+    public static readonly FieldDef StatusRequestExtensionsLength = new("tls.handshake.extensions_status_request_exts_len", "Request Extensions Length", FieldType.UInt16);
+    public static readonly FieldDef CompressAlgorithmsLength = new("tls.compress_certificate.algorithms_length", "Algorithms Length", FieldType.UInt8);
+    public static readonly FieldDef CompressAlgorithm = new("tls.compress_certificate.algorithm", "Algorithm", FieldType.UInt16, FieldBase.Dec,
+        strings: new((1, "zlib"), (2, "brotli"), (3, "zstd")));
     public static readonly FieldDef SniListLength = new("tls.handshake.extensions_server_name_list_len", "Server Name list length", FieldType.UInt16);
     public static readonly FieldDef SniType = new("tls.handshake.extensions_server_name_type", "Server Name Type", FieldType.UInt8, FieldBase.Dec, strings: new((0, "host_name")));
     public static readonly FieldDef SniLength = new("tls.handshake.extensions_server_name_len", "Server Name length", FieldType.UInt16);

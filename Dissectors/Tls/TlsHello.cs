@@ -23,7 +23,8 @@ internal static class TlsHello
         if (!r.Has(2 + 32 + 1)) return;
         ushort version = r.U16();
         sink.AddUInt(TlsFields.HandshakeVersion, at, 2, version);
-        RandomField(body.Slice(2, 32), at + 2, showTime: true, ref sink);
+        // tshark hides the time of a hello it already knows to be TLS 1.3 (QUIC's).
+        RandomField(body.Slice(2, 32), at + 2, showTime: state.Session.Version != 0x0304, ref sink);
         r.Skip(32);
         if (!SessionId(ref r, at, ref sink)) return;
 

@@ -45,7 +45,9 @@ public static class TlsRecordLayer
         var state = new TlsRecordState(session, fromFirst);
 
         protocol = "TLS";
-        if (payload.CanDesegment && Probe(data[offset..end]))
+        // tshark tries SSLv2 first while the connection's version is unknown (dissect_ssl's default case).
+        bool sslv2First = state.Session.Version is 0 or 0x0002 && SslV2Record.LooksLike(data[offset..end]);
+        if (payload.CanDesegment && !sslv2First && Probe(data[offset..end]))
         {
             int firstLength = HeaderLength + BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 3)..]);
             if (firstLength > end - offset)
@@ -56,7 +58,7 @@ public static class TlsRecordLayer
             }
         }
         ctx.Protocols?.Add("tls");
-        if (!Probe(data[offset..end]))
+        if (!sslv2First && !Probe(data[offset..end]))
         {
             if (payload.CanDesegment && end - offset < HeaderLength && end - offset > 0 && data[offset] is >= ChangeCipherSpec and <= Heartbeat)
             {
@@ -74,14 +76,27 @@ public static class TlsRecordLayer
 
         var info = ctx.InErrorPacket ? null : ctx.Info;
         bool firstInfo = true;
-        ushort firstRecordVersion = BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 1)..]);
+        ushort firstRecordVersion = sslv2First ? (ushort)0x0002 : BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 1)..]);
         sink.PushProtocol(TlsFields.Tls, offset, end - offset);
         var status = DissectStatus.Complete;
         for (int records = 0; offset < end && records < MaxRecordsPerCall; records++)
         {
             var rest = data[offset..end];
+            if (state.Session.Version is 0 or 0x0002 && SslV2Record.LooksLike(rest))
+            {
+                int used = SslV2Record.Dissect(payload, offset, end, ref state, info, ref firstInfo, ref ctx, ref sink, ref desegment);
+                if (used < 0) break;
+                offset += used;
+                continue;
+            }
             if (!Probe(rest))
             {
+                if (state.Session.Version == 0 && records > 0)
+                {
+                    // Version still unknown and nothing recognisable: the rest is continuation data.
+                    AppendInfo(info, ref firstInfo, "Continuation Data");
+                    break;
+                }
                 if (payload.CanDesegment && rest.Length < HeaderLength && rest[0] is >= ChangeCipherSpec and <= Heartbeat)
                 {
                     desegment.Request(offset, HeaderLength - rest.Length);

@@ -40,6 +40,7 @@ public static class TcpFields
     public static readonly FieldDef ChecksumStatus = new("tcp.checksum.status", "Checksum Status", FieldType.UInt8, strings: ChecksumStatusNames.Names);
     public static readonly FieldDef UrgentPointer = new("tcp.urgent_pointer", "Urgent Pointer", FieldType.UInt16);
     public static readonly FieldDef Payload = new("tcp.payload", "TCP payload", FieldType.Bytes);
+    public static readonly FieldDef PduSize = new("tcp.pdu.size", "PDU Size", FieldType.UInt32);
     public static readonly FieldDef SegmentData = new("tcp.segment_data", "TCP segment data", FieldType.Bytes);
     public static readonly FieldDef ResetCause = new("tcp.reset_cause", "Reset cause", FieldType.String);
 

@@ -51,6 +51,7 @@ public readonly struct CollectorSink : IFieldSink
         if (_values.IsWanted(field)) _values.Add(field, ValueKind.None, 0, 0, default, offset, length, flags);
     }
 
+    public void ReopenProtocol(FieldDef protocol) { }
     public void Push() { }
     public void Pop() { }
     public void SetLabel(string label) { }

@@ -46,9 +46,45 @@ public static class FieldFormatter
         string text = f.Type switch
         {
             FieldType.Protocol or FieldType.None => f.DisplayName,
-            _ => LabelWithValue(f, node),
+            _ => LimitLabel(LabelWithValue(f, node), NamePosition(f, node)),
         };
         return node.IsGenerated ? "[" + text + "]" : text;
+    }
+
+    /// <summary>Where the field's name ends in its label (before ": value"), as proto.c's name_pos.</summary>
+    private static int NamePosition(FieldDef f, FieldNode node)
+    {
+        int prefix = f.Bitmask != 0 ? BitPattern(f.Bitmask, node.Raw, f.BitWidth).Length + 3 : 0;
+        return prefix + Encoding.UTF8.GetByteCount(f.DisplayName);
+    }
+
+    /// <summary>proto.c's ITEM_LABEL_LENGTH: a label holds 239 bytes (and its terminator).</summary>
+    public const int MaxLabelBytes = 240;
+
+    /// <summary>
+    /// Cuts a label the way proto.c's label_mark_truncated does when it does not fit in
+    /// <see cref="MaxLabelBytes"/>: " [truncated]" goes in at <paramref name="namePos"/> (after the field's
+    /// name, or first for a dissector's own text) and the rest is cut at a character boundary.
+    /// </summary>
+    public static string LimitLabel(string label, int namePos)
+    {
+        if (label.Length < MaxLabelBytes / 4 || Encoding.UTF8.GetByteCount(label) < MaxLabelBytes) return label;
+        const string mark = " [truncated]";
+        byte[] bytes = Encoding.UTF8.GetBytes(label);
+        if (namePos >= MaxLabelBytes - mark.Length)
+        {
+            if (namePos >= MaxLabelBytes) return Encoding.UTF8.GetString(bytes, 0, MaxLabelBytes - 2);
+            string head = Encoding.UTF8.GetString(bytes, 0, namePos);
+            return head + mark[..Math.Min(mark.Length, MaxLabelBytes - namePos - 2)];
+        }
+        var buffer = new byte[MaxLabelBytes];
+        Array.Copy(bytes, buffer, namePos);
+        Encoding.ASCII.GetBytes(mark, 0, mark.Length, buffer, namePos);
+        Array.Copy(bytes, namePos, buffer, namePos + mark.Length, Math.Min(bytes.Length - namePos, MaxLabelBytes - namePos - mark.Length));
+        // The terminator replaces the character the buffer's last byte belongs to (tshark keeps 238 bytes).
+        int end = MaxLabelBytes - 2;
+        while (end > 0 && (buffer[end] & 0xC0) == 0x80) end--;
+        return Encoding.UTF8.GetString(buffer, 0, end);
     }
 
     private static string LabelWithValue(FieldDef f, FieldNode node)

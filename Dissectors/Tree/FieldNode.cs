@@ -49,8 +49,12 @@ public sealed class FieldNode
     public string Label
     {
         get => _label ??= FieldFormatter.Label(this);
-        internal set => _label = value; // null resets to the formatted label
+        // A dissector's own text: cut to Wireshark's label size with " [truncated]" in front. null resets to the formatted label.
+        internal set => _label = value is null ? null : FieldFormatter.LimitLabel(value, 0);
     }
+
+    /// <summary>Sets a label that is already as long as it may be (brackets around a cut text, as for expert notes).</summary>
+    internal void SetLabelAsIs(string label) => _label = label;
 
     /// <summary>The value as tshark prints it in -T fields.</summary>
     public string DisplayValue => FieldFormatter.FieldsValue(this);

@@ -34,6 +34,13 @@ public interface IFieldSink
     /// <summary>An FT_NONE item: a text label in the tree, or presence for filters.</summary>
     void AddNone(FieldDef field, int offset, int length, FieldFlags flags = FieldFlags.None);
 
+    /// <summary>
+    /// Makes the latest item of <paramref name="protocol"/> (a layer already closed) the parent of what follows
+    /// again, until <see cref="Pop"/>: Wireshark adds items to a lower layer's tree later (tcp.pdu.size).
+    /// When there is none, items go where they would have gone.
+    /// </summary>
+    void ReopenProtocol(FieldDef protocol);
+
     /// <summary>Makes the last added item the parent of what follows, until <see cref="Pop"/>.</summary>
     void Push();
     void Pop();

@@ -15,6 +15,7 @@ public struct NullSink : IFieldSink
     public readonly void AddBytes(FieldDef field, int offset, int length, ReadOnlySpan<byte> value, FieldFlags flags = FieldFlags.None) { }
     public readonly void AddTime(FieldDef field, int offset, int length, long nanoseconds, FieldFlags flags = FieldFlags.None) { }
     public readonly void AddNone(FieldDef field, int offset, int length, FieldFlags flags = FieldFlags.None) { }
+    public readonly void ReopenProtocol(FieldDef protocol) { }
     public readonly void Push() { }
     public readonly void Pop() { }
     public readonly void SetLabel(string label) { }

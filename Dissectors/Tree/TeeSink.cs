@@ -29,6 +29,7 @@ public struct TeeSink<TFirst, TSecond> : IFieldSink
     public void AddBytes(FieldDef field, int offset, int length, ReadOnlySpan<byte> value, FieldFlags flags = FieldFlags.None) { _first.AddBytes(field, offset, length, value, flags); _second.AddBytes(field, offset, length, value, flags); }
     public void AddTime(FieldDef field, int offset, int length, long nanoseconds, FieldFlags flags = FieldFlags.None) { _first.AddTime(field, offset, length, nanoseconds, flags); _second.AddTime(field, offset, length, nanoseconds, flags); }
     public void AddNone(FieldDef field, int offset, int length, FieldFlags flags = FieldFlags.None) { _first.AddNone(field, offset, length, flags); _second.AddNone(field, offset, length, flags); }
+    public void ReopenProtocol(FieldDef protocol) { _first.ReopenProtocol(protocol); _second.ReopenProtocol(protocol); }
     public void Push() { _first.Push(); _second.Push(); }
     public void Pop() { _first.Pop(); _second.Pop(); }
     public void SetLabel(string label) { _first.SetLabel(label); _second.SetLabel(label); }

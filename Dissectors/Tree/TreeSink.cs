@@ -70,6 +70,7 @@ public readonly struct TreeSink : IFieldSink
         if (node is not null) node.Kind = ValueKind.None;
     }
 
+    public void ReopenProtocol(FieldDef protocol) => _builder.Reopen(protocol);
     public void Push() => _builder.Push();
     public void Pop() => _builder.Pop();
     public void SetLabel(string label) => _builder.SetLabel(label);
@@ -129,6 +130,20 @@ public sealed class FieldTreeBuilder
 
     internal void Push() => _parents.Push(_last ?? Current);
 
+    internal void Reopen(FieldDef protocol)
+    {
+        var top = Root.Children;
+        for (int i = top.Count - 1; i >= 0; i--)
+        {
+            if (top[i].Field == protocol)
+            {
+                _parents.Push(top[i]);
+                return;
+            }
+        }
+        _parents.Push(Current);
+    }
+
     internal void Pop()
     {
         if (_parents.Count > 0) _parents.Pop();
@@ -155,7 +170,8 @@ public sealed class FieldTreeBuilder
         if (node is null) return;
         node.Kind = ValueKind.None;
         node.Expert = note;
-        node.Label = $"[Expert Info ({ExpertDef.SeverityName(expert.Severity)}/{ExpertDef.GroupName(expert.Group)}): {message}]";
+        // Generated items are bracketed when printed: the label limit applies to the text inside.
+        node.SetLabelAsIs("[" + FieldFormatter.LimitLabel($"Expert Info ({ExpertDef.SeverityName(expert.Severity)}/{ExpertDef.GroupName(expert.Group)}): {message}", 0) + "]");
     }
 }
 

@@ -19,6 +19,7 @@ public readonly struct ExpertSink(List<ExpertDef> notes) : IFieldSink
     public void AddBytes(FieldDef field, int offset, int length, ReadOnlySpan<byte> value, FieldFlags flags = FieldFlags.None) { }
     public void AddTime(FieldDef field, int offset, int length, long nanoseconds, FieldFlags flags = FieldFlags.None) { }
     public void AddNone(FieldDef field, int offset, int length, FieldFlags flags = FieldFlags.None) { }
+    public void ReopenProtocol(FieldDef protocol) { }
     public void Push() { }
     public void Pop() { }
     public void SetLabel(string label) { }

@@ -14,13 +14,13 @@ public class MatchingTablesTests
     public void Dns_response_matches_its_request_and_single_pass_leaves_response_in_empty()
     {
         var t = new DnsTransactionTable();
-        t.Match(1, 1_000, Dns1, isResponse: false, out var q);
+        t.Match(1, 1_000, Dns1, isResponse: false, multipleResponses: false, out var q);
         Assert.Equal(0u, q.ResponseFrame);
-        t.Match(2, 1_500, Dns1, isResponse: true, out var r);
+        t.Match(2, 1_500, Dns1, isResponse: true, multipleResponses: false, out var r);
         Assert.Equal(1u, r.RequestFrame);
         Assert.Equal(500, r.TimeNs);
         // A revisit of the request (TUI, -2) now knows its response.
-        t.Match(1, 1_000, Dns1, isResponse: false, out var again);
+        t.Match(1, 1_000, Dns1, isResponse: false, multipleResponses: false, out var again);
         Assert.Equal(2u, again.ResponseFrame);
         Assert.False(again.Retransmission);
     }
@@ -29,11 +29,11 @@ public class MatchingTablesTests
     public void Dns_unsolicited_response_and_duplicate_response()
     {
         var t = new DnsTransactionTable();
-        t.Match(1, 0, Dns1, isResponse: true, out var unsolicited);
+        t.Match(1, 0, Dns1, isResponse: true, multipleResponses: false, out var unsolicited);
         Assert.True(unsolicited.Unsolicited);
-        t.Match(2, 0, Dns1, isResponse: false, out _);
-        t.Match(3, 0, Dns1, isResponse: true, out _);
-        t.Match(4, 0, Dns1, isResponse: true, out var duplicate);
+        t.Match(2, 0, Dns1, isResponse: false, multipleResponses: false, out _);
+        t.Match(3, 0, Dns1, isResponse: true, multipleResponses: false, out _);
+        t.Match(4, 0, Dns1, isResponse: true, multipleResponses: false, out var duplicate);
         Assert.True(duplicate.Retransmission);
         Assert.Equal(3u, duplicate.OriginalFrame);
     }
@@ -42,9 +42,9 @@ public class MatchingTablesTests
     public void Dns_other_ids_and_endpoints_do_not_match()
     {
         var t = new DnsTransactionTable();
-        t.Match(1, 0, Dns1, isResponse: false, out _);
-        t.Match(2, 0, Dns1 with { Id = 1 }, isResponse: true, out var otherId);
-        t.Match(3, 0, Dns1 with { ClientPort = 6666 }, isResponse: true, out var otherPort);
+        t.Match(1, 0, Dns1, isResponse: false, multipleResponses: false, out _);
+        t.Match(2, 0, Dns1 with { Id = 1 }, isResponse: true, multipleResponses: false, out var otherId);
+        t.Match(3, 0, Dns1 with { ClientPort = 6666 }, isResponse: true, multipleResponses: false, out var otherPort);
         Assert.True(otherId.Unsolicited);
         Assert.True(otherPort.Unsolicited);
     }

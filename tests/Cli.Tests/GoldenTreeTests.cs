@@ -12,6 +12,14 @@ public class GoldenTreeTests
     [InlineData("dns-response.ppa__dns.pcap.3.txt", "corpus:ppa__dns.pcap", 3, "Domain Name System")]
     [InlineData("http-response.ppa__http_google.pcapng.12.txt", "corpus:ppa__http_google.pcapng", 12, "Hypertext Transfer Protocol")]
     [InlineData("tls13-server-hello.tls12-tls13-handshakes.pcap.6.txt", "tests/Dissectors.Tests/Tls/tls12-tls13-handshakes.pcap", 6, "Transport Layer Security")]
+    [InlineData("dns-records.dns-records.pcap.1.txt", "tests/Dissectors.Tests/Dns/dns-records.pcap", 1, "Domain Name System")]
+    [InlineData("dns-records.dns-records.pcap.2.txt", "tests/Dissectors.Tests/Dns/dns-records.pcap", 2, "Multicast Domain Name System")]
+    [InlineData("dns-records.dns-records.pcap.3.txt", "tests/Dissectors.Tests/Dns/dns-records.pcap", 3, "Domain Name System")]
+    [InlineData("dns-records.dns-records.pcap.4.txt", "tests/Dissectors.Tests/Dns/dns-records.pcap", 4, "Domain Name System")]
+    [InlineData("dns-tcp-response.tcpdump__dns_tcp.pcap.6.txt", "corpus:tcpdump__dns_tcp.pcap", 6, "Domain Name System")]
+    [InlineData("quic-server-initial.tcpdump__quic_handshake.pcap.2.txt", "corpus:tcpdump__quic_handshake.pcap", 2, "QUIC IETF")]
+    [InlineData("quic-retry.tcpdump__quic_retry.pcap.2.txt", "corpus:tcpdump__quic_retry.pcap", 2, "QUIC IETF")]
+    [InlineData("quic-vn-initial.tcpdump__quic_vn.pcap.1.txt", "corpus:tcpdump__quic_vn.pcap", 1, "QUIC IETF")]
     public void Subtree_matches_tshark(string golden, string capture, int frame, string protocolLine)
     {
         string? path = capture.StartsWith("corpus:")

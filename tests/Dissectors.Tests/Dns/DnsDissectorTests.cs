@@ -74,7 +74,7 @@ public class DnsDissectorTests
     {
         var message = Header(1, 0x8180, 0, 1).Concat(new byte[] { 0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0, 1, 0, 4, 1, 2, 3, 4 }).ToArray();
         var r = Dissect.Tree(AppPackets.Udp(53, 5555, message));
-        Assert.Equal("<Name too long>", Dissect.Value(r.Root, "dns.resp.name"));
+        Assert.Equal("<Name contains a pointer that loops>", Dissect.Value(r.Root, "dns.resp.name"));
     }
 
     [Fact]
@@ -107,10 +107,10 @@ public class DnsDissectorTests
         var records = new List<byte>();
         for (int i = 0; i < 2000; i++) records.AddRange(new byte[] { 0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0 });
         var message = Header(1, 0x8180, 0, 2000).Concat(records).ToArray();
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var r = Dissect.Tree(AppPackets.Udp(53, 5555, message));
-        Assert.True(started.ElapsedMilliseconds < 5000, $"took {started.ElapsedMilliseconds} ms");
-        Assert.Equal(2000, Dissect.Values(r.Root, "dns.resp.name").Count);
+        var names = Dissect.Values(r.Root, "dns.resp.name");
+        Assert.Equal(2000, names.Count);
+        Assert.All(names, n => Assert.Equal("<Name contains a pointer that loops>", n));
     }
 
     [Fact]
@@ -134,6 +134,98 @@ public class DnsDissectorTests
         var again = Run(processor, query, 2_000_000_000);
         Assert.Equal("1", Dissect.Value(again, "dns.retransmit_request_in"));
         Assert.Equal("1", Dissect.Value(again, "dns.retransmission"));
+    }
+
+    [Fact]
+    public void A_query_repeated_after_the_retransmission_timer_is_a_new_transaction()
+    {
+        var processor = new PacketProcessor(new AnalyzerSet());
+        var query = AppPackets.Udp(5555, 53, Query());
+        Run(processor, query, 1_000_000_000);
+        var later = Run(processor, query, 6_000_000_001);
+        Assert.Null(Dissect.Value(later, "dns.retransmission"));
+        var response = Run(processor, AppPackets.Udp(53, 5555, Response(), AppPackets.Server, AppPackets.Client), 6_500_000_001);
+        Assert.Equal("2", Dissect.Value(response, "dns.response_to"));
+    }
+
+    [Fact]
+    public void The_response_to_a_retransmitted_query_answers_the_original_and_a_second_response_names_the_first()
+    {
+        var processor = new PacketProcessor(new AnalyzerSet());
+        var query = AppPackets.Udp(5555, 53, Query());
+        var response = AppPackets.Udp(53, 5555, Response(), AppPackets.Server, AppPackets.Client);
+        Run(processor, query, 1_000_000_000);
+        Run(processor, query, 2_000_000_000);
+        var first = Run(processor, response, 2_100_000_000);
+        Assert.Equal("1", Dissect.Value(first, "dns.response_to"));
+        Assert.Equal("1.100000000", Dissect.Value(first, "dns.time"));
+        var second = Run(processor, response, 2_200_000_000);
+        Assert.Equal("3", Dissect.Value(second, "dns.retransmit_response_in"));
+        Assert.Null(Dissect.Value(second, "dns.response_to"));
+    }
+
+    [Fact]
+    public void Several_responses_to_a_zone_transfer_are_not_retransmissions()
+    {
+        var processor = new PacketProcessor(new AnalyzerSet());
+        var axfr = Header(7, 0x0000, 1, 0).Concat(AppPackets.Name("example.com")).Concat(new byte[] { 0, 252, 0, 1 }).ToArray();
+        var answer = Header(7, 0x8400, 1, 0).Concat(AppPackets.Name("example.com")).Concat(new byte[] { 0, 252, 0, 1 }).ToArray();
+        Run(processor, AppPackets.Udp(5555, 53, axfr), 1_000_000_000);
+        Run(processor, AppPackets.Udp(53, 5555, answer, AppPackets.Server, AppPackets.Client), 1_100_000_000);
+        var more = Run(processor, AppPackets.Udp(53, 5555, answer, AppPackets.Server, AppPackets.Client), 1_200_000_000);
+        Assert.Null(Dissect.Value(more, "dns.retransmission"));
+        Assert.Equal("1", Dissect.Value(more, "dns.response_to"));
+    }
+
+    [Fact]
+    public void Bytes_after_the_last_record_are_extraneous_data()
+    {
+        var message = Response().Concat(new byte[] { 0xDE, 0xAD, 0xBE }).ToArray();
+        var r = Dissect.Tree(AppPackets.Udp(53, 5555, message));
+        Assert.Equal(DissectStatus.Complete, r.Status);
+        Assert.Equal("3", Dissect.Value(r.Root, "dns.extraneous.length"));
+        Assert.Equal("deadbe", Dissect.Value(r.Root, "dns.extraneous.data"));
+        Assert.Contains("Extraneous Data (3 bytes)", Dissect.Labels(r.Root));
+    }
+
+    [Fact]
+    public void Mdns_questions_say_whether_they_want_a_unicast_answer_as_tshark_does()
+    {
+        var qu = Header(0, 0, 1, 0).Concat(AppPackets.Name("local")).Concat(new byte[] { 0, 12, 0x80, 1 }).ToArray();
+        var qm = Header(0, 0, 1, 0).Concat(AppPackets.Name("local")).Concat(new byte[] { 0, 12, 0, 1 }).ToArray();
+        var a = Dissect.Tree(AppPackets.Udp(5353, 5353, qu));
+        Assert.Equal("Standard query 0x0000 PTR local, \"QU\" question", a.Info);
+        Assert.Contains(".000 0000 0000 0001 = Class: IN (0x0001)", Dissect.Labels(a.Root));
+        Assert.Contains("1... .... .... .... = \"QU\" question: True", Dissect.Labels(a.Root));
+        Assert.Equal("Standard query 0x0000 PTR local, \"QM\" question", Dissect.Tree(AppPackets.Udp(5353, 5353, qm)).Info);
+    }
+
+    [Fact]
+    public void A_question_that_cannot_be_read_whole_is_not_shown()
+    {
+        var two = Header(1, 0x0100, 2, 0).Concat(AppPackets.Name("www.espn.com")).Concat(new byte[] { 0, 1, 0, 1 })
+            .Concat(AppPackets.Name("cut.example")).ToArray();
+        var r = Dissect.Tree(AppPackets.Udp(5555, 53, two));
+        Assert.Equal(DissectStatus.Malformed, r.Status);
+        Assert.Equal(["www.espn.com"], Dissect.Values(r.Root, "dns.qry.name"));
+    }
+
+    [Fact]
+    public void Dns_on_other_ports_is_found_by_tshark_s_heuristic_unless_tshark_gives_the_port_to_another_protocol()
+    {
+        var r = Dissect.Tree(AppPackets.Udp(30490, 31490, Response()));
+        Assert.Equal("DNS", r.Protocol);
+        Assert.Equal("www.espn.com", Dissect.Value(r.Root, "dns.qry.name"));
+        // NetBIOS name service (137) has tshark's port; its queries look like DNS but are not ours.
+        Assert.Equal("UDP", Dissect.Tree(AppPackets.Udp(137, 137, Query())).Protocol);
+        // Opcode 2 is not a standard query: the heuristic refuses.
+        var status = Response();
+        status[2] = 0x90;
+        Assert.Equal("UDP", Dissect.Tree(AppPackets.Udp(30490, 31490, status)).Protocol);
+        // A query asks exactly one question.
+        var twoQuestions = Query();
+        twoQuestions[5] = 2;
+        Assert.Equal("UDP", Dissect.Tree(AppPackets.Udp(30490, 31490, twoQuestions)).Protocol);
     }
 
     private static FieldNode Run(PacketProcessor processor, byte[] frame, long ts)

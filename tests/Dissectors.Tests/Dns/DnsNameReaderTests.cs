@@ -42,59 +42,146 @@ public class DnsNameReaderTests
     }
 
     [Fact]
-    public void Pointer_loop_ends_as_name_too_long()
+    public void Pointer_loop_ends_after_255_pointers_as_tshark_says_it()
     {
+        // "a" then a pointer back to it: tshark follows 255 pointers, then names the loop.
         var message = new byte[] { 1, (byte)'a', 0xC0, 0x00 };
         var (name, text) = Read(message, 0);
-        Assert.Equal(DnsNameStatus.TooLong, name.Status);
-        Assert.Equal("<Name too long>", text);
+        Assert.Equal(DnsNameStatus.Loop, name.Status);
+        Assert.Equal("<Name contains a pointer that loops>", text);
         Assert.Equal(4, name.WireLength);
     }
 
     [Fact]
-    public void Pointer_to_itself_ends_quickly()
+    public void Pointer_to_itself_ends_as_a_loop()
     {
         var (name, _) = Read([0xC0, 0x00], 0);
-        Assert.Equal(DnsNameStatus.TooLong, name.Status);
+        Assert.Equal(DnsNameStatus.Loop, name.Status);
+        Assert.Equal(2, name.WireLength);
     }
 
     [Fact]
     public void Pointer_outside_the_message_is_malformed()
     {
         var (name, _) = Read([0xC0, 0x40], 0);
-        Assert.Equal(DnsNameStatus.BadPointer, name.Status);
         Assert.True(name.IsMalformed);
     }
 
     [Fact]
-    public void Label_past_the_end_is_truncated()
+    public void Label_past_the_end_is_malformed()
     {
         var (name, _) = Read([5, (byte)'a', (byte)'b'], 0);
-        Assert.Equal(DnsNameStatus.Truncated, name.Status);
+        Assert.True(name.IsMalformed);
     }
 
     [Fact]
-    public void Extended_label_types_are_named_not_followed()
+    public void Reserved_label_type_is_malformed()
     {
-        var (name, text) = Read([0x41, 0x00], 0);
-        Assert.Equal(DnsNameStatus.BadLabel, name.Status);
+        var (name, _) = Read([1, (byte)'a', 0x80, 0x00], 0);
+        Assert.True(name.IsMalformed);
+    }
+
+    [Fact]
+    public void Extended_label_types_are_named_and_end_the_name_at_that_byte()
+    {
+        var (name, text) = Read([1, (byte)'a', 0x42, 0x00], 0);
+        Assert.Equal(DnsNameStatus.ExtendedLabel, name.Status);
         Assert.Equal("<Unknown extended label>", text);
+        Assert.Equal(3, name.WireLength);
     }
 
     [Fact]
-    public void Control_bytes_are_escaped_as_decimal()
+    public void A_name_shorter_than_two_bytes_is_malformed_unless_it_is_the_root()
     {
-        var (_, text) = Read([1, 1, 2, 0, 0, 0], 0);
-        Assert.Equal("\\001.\\000\\000", text);
+        // tshark's get_dns_name: an extended label in the first byte is one byte long, hence an error.
+        var (name, _) = Read([0x47, 0x11], 0);
+        Assert.True(name.IsMalformed);
     }
 
     [Fact]
-    public void Names_longer_than_255_characters_are_too_long()
+    public void Bitstring_labels_are_written_as_tshark_writes_them()
+    {
+        var (name, text) = Read([0x41, 16, 0xAB, 0xCD, 0x00], 0);
+        Assert.Equal(DnsNameStatus.Ok, name.Status);
+        Assert.Equal("\\[xabcd/16]", text);
+    }
+
+    [Fact]
+    public void Control_bytes_are_escaped_as_format_text_does()
+    {
+        var (_, text) = Read([3, 1, 10, 0x7F, 1, 0, 1, 0x1F, 0], 0);
+        Assert.Equal("\\001\\n\\177.\\000.\\037", text);
+    }
+
+    [Fact]
+    public void Invalid_utf8_becomes_the_replacement_character_and_valid_utf8_stays()
+    {
+        var (name, text) = Read([6, 0xFF, 0xC3, (byte)'(', 0xE2, 0x82, 0xAC, 0], 0);
+        Assert.Equal("\uFFFD\uFFFD(\u20AC", text);
+        Assert.Equal(6, name.RawLength);
+    }
+
+    [Fact]
+    public void Names_of_254_characters_or_more_are_too_long_but_still_walked_to_their_end()
     {
         var labels = string.Join('.', Enumerable.Repeat(new string('x', 63), 5));
         var (name, text) = Read(AppPackets.Name(labels), 0);
         Assert.Equal(DnsNameStatus.TooLong, name.Status);
         Assert.Equal("<Name too long>", text);
         Assert.Equal(5 * 64 + 1, name.WireLength);
+        var (fits, fitsText) = Read(AppPackets.Name(string.Join('.', Enumerable.Repeat(new string('y', 63), 3)) + "." + new string('z', 61)), 0);
+        Assert.Equal(DnsNameStatus.Ok, fits.Status);
+        Assert.Equal(253, fitsText.Length);
+    }
+
+    [Fact]
+    public void A_long_chain_of_labels_read_by_many_names_is_walked_once()
+    {
+        // 30 000 one-byte labels, then the root; 2 000 names each start with 200 characters of their
+        // own and then point into the chain. Without the run table that is 60 million label steps.
+        var chain = new List<byte>();
+        for (int i = 0; i < 30_000; i++) { chain.Add(1); chain.Add((byte)'c'); }
+        chain.Add(0);
+        int names = chain.Count;
+        var prefix = AppPackets.Name(string.Join('.', Enumerable.Repeat(new string('p', 49), 4)));
+        for (int i = 0; i < 2_000; i++)
+        {
+            chain.AddRange(prefix[..^1]);
+            chain.Add(0xC0); chain.Add(0x00);
+        }
+        var message = chain.ToArray();
+        var work = DnsNameWork.ForMessage();
+        var buffer = new byte[DnsNameReader.BufferSize];
+        for (int i = 0, at = names; i < 2_000; i++, at += prefix.Length + 1)
+        {
+            var name = DnsNameReader.Read(message, at, buffer, ref work);
+            Assert.Equal(DnsNameStatus.TooLong, name.Status);
+            Assert.Equal(prefix.Length + 1, name.WireLength);
+        }
+        work.Release();
+        Assert.True(DnsNameReader.MessageBudget - work.Budget < 1_000_000, $"{DnsNameReader.MessageBudget - work.Budget} steps");
+    }
+
+    [CorpusFact]
+    public void Tcpdump_s_forward_pointer_chains_take_under_a_million_steps_not_tshark_s_168_million()
+    {
+        // dns_fwdptr: 64259 questions announced, 10518 readable, each a chain of forward pointers
+        // through 60 KB of one-byte labels (tshark walks 168 million steps).
+        var (_, frame) = Corpus.Frames("tcpdump__dns_fwdptr.pcap", max: 1)[0];
+        var message = frame.AsSpan(14 + 20 + 8);
+        var work = DnsNameWork.ForMessage();
+        var buffer = new byte[DnsNameReader.BufferSize];
+        int pos = 12, questions = 0;
+        for (int i = 0; i < 64259; i++)
+        {
+            var name = DnsNameReader.Read(message, pos, buffer, ref work);
+            if (name.IsMalformed || pos + name.WireLength + 4 > message.Length) break;
+            pos += name.WireLength + 4;
+            questions++;
+        }
+        work.Release();
+        long steps = DnsNameReader.MessageBudget - work.Budget;
+        Assert.Equal(10518, questions);
+        Assert.True(steps < 2_000_000, $"{steps} steps");
     }
 }

@@ -77,10 +77,41 @@ public class TlsTests
         Assert.Equal(expected.Length, i);
     }
 
+    /// <summary>An SSLv2-format ClientHello: three cipher specs, no session id, a 16-byte challenge (checked against tshark 4.0).</summary>
+    private static readonly byte[] Ssl2ClientHello = Convert.FromHexString("8022010002000900000010010080" + "0700c0030080" + "000102030405060708090a0b0c0d0e0f");
+
+    [Fact]
+    public void Sslv2_client_hello_is_read_while_the_version_is_unknown()
+    {
+        var r = Dissect.Tree(Frame(Ssl2ClientHello));
+        Assert.Equal(DissectStatus.Complete, r.Status);
+        Assert.Equal("SSLv2", r.Protocol);
+        Assert.Equal("Client Hello", r.Info);
+        Assert.Equal("0x0002", Dissect.Value(r.Root, "tls.record.version"));
+        Assert.Equal("34", Dissect.Value(r.Root, "tls.record.length"));
+        var labels = Dissect.Labels(r.Root);
+        Assert.Contains("SSLv2 Record Layer: Client Hello", labels);
+        Assert.Contains("Cipher Specs (3 specs)", labels);
+        Assert.Contains("Cipher Spec: SSL2_DES_192_EDE3_CBC_WITH_MD5 (0x0700c0)", labels);
+    }
+
+    [Fact]
+    public void A_stream_on_a_tls_port_starting_with_a_high_byte_is_sslv2_encrypted_data_as_in_tshark()
+    {
+        // NFS over port 993 (imaps) in tcpdump's nfs-write-verf-cookie: 80 00 00 90 ... is an empty SSLv2 record, then continuation.
+        var r = Dissect.Tree(AppPackets.Tcp(993, 2049, 1, 1, Convert.FromHexString("800000900564956900000000000000020001")));
+        Assert.Equal("SSLv2", r.Protocol);
+        Assert.Equal("Encrypted Data, Continuation Data", r.Info);
+        Assert.Equal("0x0002", Dissect.Value(r.Root, "tls.record.version"));
+        Assert.Contains("SSLv2 Record Layer: Encrypted Data", Dissect.Labels(r.Root));
+    }
+
     [Fact]
     public void Every_prefix_and_random_mutations_are_safe()
     {
         Mutations.EveryPrefixIsSafe(Frame(ClientHello), HeadersLength);
         Mutations.RandomMutationsAreSafe(Frame(ClientHello), HeadersLength, seed: 443);
+        Mutations.EveryPrefixIsSafe(Frame(Ssl2ClientHello), HeadersLength);
+        Mutations.RandomMutationsAreSafe(Frame(Ssl2ClientHello), HeadersLength, seed: 2);
     }
 }
