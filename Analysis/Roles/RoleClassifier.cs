@@ -70,7 +70,7 @@ internal static class RoleClassifier
         {
             var h = hosts[i];
             var f = facts[i];
-            var listen = h.ListenPorts.Select(PortText).ToList();
+            var listen = h.ListenPorts.Order().Select(PortText).ToList(); // TCP by number, then UDP
             int acceptedFrom = f.AcceptedFrom.Count + (f.TalksToItself ? 1 : 0);
             int connectedTo = f.ConnectedTo.Count + (f.TalksToItself ? 1 : 0);
             rows.Add(new HostRoleRow(Address(h), h.Address, h.Kind, roles[i], h.RelayCount, listen, acceptedFrom, connectedTo,

@@ -46,6 +46,7 @@ public sealed class MainWindow : Window
             new Shortcut(Key.F3, "Ladder", ShowLadder, "l"),
             new Shortcut(Key.F4, "Convs", ShowConversations, "c"),
             new Shortcut(Key.F5, "Expert", ShowExpert, "e"),
+            new Shortcut(Key.F8, "Hosts", ShowHosts, "h"),
             new Shortcut(Key.F6, "Presets", ChoosePreset, "1-5,0"),
             new Shortcut(Key.Q.WithCtrl, "Quit", Quit, "q"),
         ]);
@@ -166,6 +167,7 @@ public sealed class MainWindow : Window
         if (key == Key.L) { key.Handled = true; ShowLadder(); return; }
         if (key == Key.C) { key.Handled = true; ShowConversations(); return; }
         if (key == Key.E) { key.Handled = true; ShowExpert(); return; }
+        if (key == Key.H) { key.Handled = true; ShowHosts(); return; }
         if (key == Key.A) { key.Handled = true; ApplySelectedField(); return; }
         if (key == Key.G) { key.Handled = true; List.SelectRow(0); List.SetFocus(); return; }
         if (key == Key.G.WithShift) { key.Handled = true; List.SelectRow(Source.Rows - 1); List.SetFocus(); return; }
@@ -256,6 +258,11 @@ public sealed class MainWindow : Window
     public void ShowConversations()
     {
         if (ConversationsDialog.Show(_app, _indexer) is { } filter) ApplyFilterText(filter);
+    }
+
+    public void ShowHosts()
+    {
+        if (HostsView.Show(_app, _indexer.Hosts) is { } filter) ApplyFilterText(filter);
     }
 
     public void ShowExpert()
