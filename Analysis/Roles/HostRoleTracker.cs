@@ -23,8 +23,18 @@ public sealed class HostRoleTracker(RoleTrackerOptions? options = null) : ITcpSe
     private long _relaysNotListed, _untrackedHostPackets, _untrackedLinkEvents, _forgottenUdpFlows, _listenPortsDropped;
     private uint _nextUdpFlow;
     private long _version;
-    private uint _cachedStream = uint.MaxValue;
-    private HostLink? _cachedLink;
+    // Segments of a few streams interleave: their hosts and link are looked up once per stream, not per segment.
+    private readonly StreamHosts[] _streamCache = new StreamHosts[1024];
+    // The hosts of the last TCP segment, so that ObserveFrame does not look them up again for the same frame.
+    private uint _segmentFrame;
+    private HostRecord? _segmentFrom, _segmentTo;
+
+    private struct StreamHosts
+    {
+        public TcpStreamState? Stream;
+        public HostRecord A, B;
+        public HostLink? Link;
+    }
 
     private sealed class UdpFlow
     {
@@ -51,9 +61,18 @@ public sealed class HostRoleTracker(RoleTrackerOptions? options = null) : ITcpSe
         lock (_gate)
         {
             _version++;
-            var from = IsHostAddress(src, l.AddressKind) ? Host(src, l.AddressKind) : null;
             bool toGroup = IsGroupAddress(dst, l.AddressKind);
-            var to = !toGroup && IsHostAddress(dst, l.AddressKind) ? Host(dst, l.AddressKind) : null;
+            HostRecord? from, to;
+            if (ctx.FrameNumber == _segmentFrame && _segmentFrom!.Address == src && _segmentTo!.Address == dst && _segmentFrom.Kind == l.AddressKind)
+            {
+                from = _segmentFrom;
+                to = _segmentTo;
+            }
+            else
+            {
+                from = IsHostAddress(src, l.AddressKind) ? Host(src, l.AddressKind) : null;
+                to = !toGroup && IsHostAddress(dst, l.AddressKind) ? Host(dst, l.AddressKind) : null;
+            }
             if (from is not null) { from.PacketsSent++; from.BytesSent += bytes; if (toGroup) from.GroupPacketsSent++; }
             if (to is not null) { to.PacketsReceived++; to.BytesReceived += bytes; }
             if (from is null || to is null || l.Transport != TransportKind.Udp || ctx.InErrorPacket) return;
@@ -104,15 +123,23 @@ public sealed class HostRoleTracker(RoleTrackerOptions? options = null) : ITcpSe
     public void OnSegment(TcpStreamState stream, bool fromA, uint frame, long timeNs, in TcpSegment seg, ReadOnlySpan<byte> payload)
     {
         var key = stream.Key;
-        var (src, dst) = fromA ? (key.AddressA, key.AddressB) : (key.AddressB, key.AddressA);
-        if (!IsHostAddress(src, key.Kind) || !IsHostAddress(dst, key.Kind)) return;
+        if (!IsHostAddress(key.AddressA, key.Kind) || !IsHostAddress(key.AddressB, key.Kind)) return;
         bool syn = seg.Has(TcpSegment.Syn), ack = seg.Has(TcpSegment.AckFlag);
         lock (_gate)
         {
             _version++;
-            var from = Host(src, key.Kind);
-            var to = Host(dst, key.Kind);
-            if (from is null || to is null) return;
+            ref var cached = ref _streamCache[stream.Index % (uint)_streamCache.Length];
+            if (cached.Stream != stream)
+            {
+                var a = Host(key.AddressA, key.Kind);
+                var b = Host(key.AddressB, key.Kind);
+                if (a is null || b is null) return;
+                cached = new StreamHosts { Stream = stream, A = a, B = b };
+            }
+            var (from, to) = fromA ? (cached.A, cached.B) : (cached.B, cached.A);
+            _segmentFrame = frame;
+            _segmentFrom = from;
+            _segmentTo = to;
             if (syn && !ack && frame == stream.SynFrame && Link(from.Id, to.Id, LinkKind.Tcp) is { } opened)
             {
                 opened.Opened++;
@@ -134,7 +161,7 @@ public sealed class HostRoleTracker(RoleTrackerOptions? options = null) : ITcpSe
                 if (Link(Math.Min(from.Id, to.Id), Math.Max(from.Id, to.Id), LinkKind.TcpWithoutHandshake) is { } unknown) unknown.Opened++;
             }
             if (seg.PayloadLength <= 0) return;
-            if (LinkOf(stream, fromA, from, to) is { } link)
+            if ((cached.Link ??= LinkOf(stream, fromA, from, to)) is { } link)
             {
                 if (link.Directed ? fromA == stream.OriginatorIsA : from.Id <= to.Id) link.PayloadToResponder += seg.PayloadLength;
                 else link.PayloadToInitiator += seg.PayloadLength;
@@ -145,10 +172,9 @@ public sealed class HostRoleTracker(RoleTrackerOptions? options = null) : ITcpSe
         }
     }
 
-    /// <summary>The link a TCP stream's payload counts on (the last one is cached: segments come in runs).</summary>
+    /// <summary>The link a TCP stream's payload counts on: directed once its handshake was seen, else the unordered pair.</summary>
     private HostLink? LinkOf(TcpStreamState stream, bool fromA, HostRecord from, HostRecord to)
     {
-        if (stream.Index == _cachedStream && _cachedLink is not null) return _cachedLink;
         HostLink? link;
         if (stream.SynFrame != 0 || stream.SynAckFrame != 0)
         {
@@ -156,8 +182,6 @@ public sealed class HostRoleTracker(RoleTrackerOptions? options = null) : ITcpSe
             _links.TryGetValue((initiator.Id, responder.Id, LinkKind.Tcp), out link);
         }
         else _links.TryGetValue((Math.Min(from.Id, to.Id), Math.Max(from.Id, to.Id), LinkKind.TcpWithoutHandshake), out link);
-        _cachedStream = stream.Index;
-        _cachedLink = link;
         return link;
     }
 

@@ -23,6 +23,7 @@ internal sealed class RecentPayloads
         public ulong Connection;
         public int Length;
         public int Captured;
+        /// <summary>Of the first <see cref="TailBytes"/>: with the same length and last bytes, "the same payload" (cheap on big segments).</summary>
         public int Hash;
         public bool Used;
     }
@@ -39,7 +40,7 @@ internal sealed class RecentPayloads
         _entries[slot] = new Entry
         {
             TimeNs = timeNs, Frame = frame, From = from, Connection = connection, Length = length,
-            Captured = captured.Length, Hash = Hash(captured),
+            Captured = captured.Length, Hash = Hash(captured[..Math.Min(captured.Length, TailBytes)]),
         };
         captured[^tail..].CopyTo(_tails.AsSpan(slot * TailBytes, tail));
     }
@@ -74,7 +75,7 @@ internal sealed class RecentPayloads
                 if (tail >= MinTailBytes && (shorter > TailBytes || 2 * shorter >= longer) && !IsPadding(ours) &&
                     ours.SequenceEqual(_tails.AsSpan(slot * TailBytes + stored - tail, tail)))
                 {
-                    if (hash == -1) hash = Hash(captured);
+                    if (hash == -1) hash = Hash(captured[..Math.Min(captured.Length, TailBytes)]);
                     kind = length == e.Length && hash == e.Hash ? "same payload" : "same ending";
                 }
             }

@@ -59,6 +59,8 @@ internal static class RoleClassifier
         }
 
         var overlays = FindOverlays(facts);
+        var names = new string[n]; // formatted once: links name their other host again and again
+        for (int i = 0; i < n; i++) names[i] = Address(hosts[i]);
         var roles = new HostRole[n];
         for (int i = 0; i < n; i++) roles[i] = RoleOf(facts[i]);
 
@@ -73,15 +75,15 @@ internal static class RoleClassifier
             var listen = h.ListenPorts.Order().Select(PortText).ToList(); // TCP by number, then UDP
             int acceptedFrom = f.AcceptedFrom.Count + (f.TalksToItself ? 1 : 0);
             int connectedTo = f.ConnectedTo.Count + (f.TalksToItself ? 1 : 0);
-            rows.Add(new HostRoleRow(Address(h), h.Address, h.Kind, roles[i], h.RelayCount, listen, acceptedFrom, connectedTo,
+            rows.Add(new HostRoleRow(names[i], h.Address, h.Kind, roles[i], h.RelayCount, listen, acceptedFrom, connectedTo,
                 h.PacketsSent, h.BytesSent, h.PacketsReceived, h.BytesReceived, f.Overlay < 0 ? 0 : f.Overlay + 1,
-                Why(h, f, roles[i], listen), LinkRows(i, f, hosts, roles), Math.Max(0, f.Links.Count - MaxLinksPerHost)));
+                Why(h, f, roles[i], listen), LinkRows(i, f, names, roles), Math.Max(0, f.Links.Count - MaxLinksPerHost)));
         }
 
         var overlayRows = overlays.Select((members, k) => new Overlay(k + 1,
-            members.Where(m => facts[m].PeerMember).OrderBy(m => hosts[m].Address).Select(m => Address(hosts[m])).ToList(),
-            members.Where(m => facts[m].Supernode).OrderBy(m => hosts[m].Address).Select(m => Address(hosts[m])).ToList())).ToList();
-        var relayRows = relays.Select(r => new RelayEvidence(Address(hosts[r.Relay]), Address(hosts[r.From]), Address(hosts[r.To]),
+            members.Where(m => facts[m].PeerMember).OrderBy(m => hosts[m].Address).Select(m => names[m]).ToList(),
+            members.Where(m => facts[m].Supernode).OrderBy(m => hosts[m].Address).Select(m => names[m]).ToList())).ToList();
+        var relayRows = relays.Select(r => new RelayEvidence(names[r.Relay], names[r.From], names[r.To],
             r.FrameIn, r.FrameOut, r.BytesIn, r.BytesOut, r.DelayNs, r.Match)).ToList();
         return new HostRolesResult(rows, overlayRows, relayRows, relaysNotListed, limits);
     }
@@ -234,22 +236,36 @@ internal static class RoleClassifier
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static List<HostLinkRow> LinkRows(int self, Facts f, List<HostRecord> hosts, HostRole[] roles)
+    private static List<HostLinkRow> LinkRows(int self, Facts f, string[] names, HostRole[] roles)
     {
         var rows = new List<HostLinkRow>(Math.Min(f.Links.Count, MaxLinksPerHost));
-        foreach (var link in f.Links.OrderByDescending(l => l.PayloadToResponder + l.PayloadToInitiator).Take(MaxLinksPerHost))
+        var links = f.Links;
+        if (links.Count > MaxLinksPerHost)
+        {
+            links = new List<HostLink>(links);
+            links.Sort((x, y) => (y.PayloadToResponder + y.PayloadToInitiator).CompareTo(x.PayloadToResponder + x.PayloadToInitiator));
+            links.RemoveRange(MaxLinksPerHost, links.Count - MaxLinksPerHost);
+        }
+        foreach (var link in links)
         {
             bool initiator = link.Initiator == self;
             int other = initiator ? link.Responder : link.Initiator;
             var direction = !link.Directed ? LinkDirection.Unknown : link.Initiator == link.Responder ? LinkDirection.Self : initiator ? LinkDirection.Out : LinkDirection.In;
             long sent = initiator ? link.PayloadToResponder : link.PayloadToInitiator;
             long received = initiator ? link.PayloadToInitiator : link.PayloadToResponder;
-            string ports = link.Directed ? string.Join(',', link.Ports.Select(PortText)) : "";
+            string ports = !link.Directed ? "" : link.Ports.Count == 1 ? PortText(link.Ports[0]) : string.Join(',', link.Ports.Select(PortText));
             int connections = link.Directed ? link.Accepted : link.Opened;
-            rows.Add(new HostLinkRow(Address(hosts[other]), roles[other], direction, ports, connections,
+            rows.Add(new HostLinkRow(names[other], roles[other], direction, ports, connections,
                 link.Directed ? Math.Max(0, link.Opened - link.Accepted) : 0, sent, received));
         }
-        rows.Sort((x, y) => x.Direction != y.Direction ? x.Direction.CompareTo(y.Direction) : string.CompareOrdinal(x.Other, y.Other));
+        rows.Sort((x, y) =>
+        {
+            if (x.Direction != y.Direction) return x.Direction.CompareTo(y.Direction);
+            int c = string.CompareOrdinal(x.Other, y.Other);
+            if (c != 0) return c;
+            c = x.Ports.EndsWith("/udp", StringComparison.Ordinal).CompareTo(y.Ports.EndsWith("/udp", StringComparison.Ordinal)); // TCP first
+            return c != 0 ? c : string.CompareOrdinal(x.Ports, y.Ports);
+        });
         return rows;
     }
 

@@ -57,18 +57,27 @@ public sealed class HostsView : Dialog
         }
     }
 
-    /// <summary>Reclassifies when the tracker saw new packets (a live capture, or a file still being indexed).</summary>
-    public void Refresh()
+    /// <summary>
+    /// Reclassifies when the tracker saw new packets (a live capture, or a file still being indexed), but
+    /// not more often than five times what the last classification took: with very many hosts the UI stays responsive.
+    /// </summary>
+    public void Refresh(bool now = false)
     {
-        if (_tracker.Version != _version) Reload();
+        if (_tracker.Version == _version || (!now && System.Diagnostics.Stopwatch.GetElapsedTime(_lastReload) < _minInterval)) return;
+        Reload();
     }
+
+    private long _lastReload;
+    private TimeSpan _minInterval;
 
     private void Reload()
     {
+        _lastReload = System.Diagnostics.Stopwatch.GetTimestamp();
         string? keep = Selected?.Address;
         int column = _table.Value?.SelectedCell.X ?? 0;
         _version = _tracker.Version;
         _result = _tracker.Classify();
+        _minInterval = System.Diagnostics.Stopwatch.GetElapsedTime(_lastReload) * 5;
         _rows = HostRows.Sort(_result.Hosts, _sortColumn, _descending);
         _table.Table = new RowsTableSource<HostRoleRow>(_rows, HostRows.Columns, HostRows.Cell);
         int row = keep is null ? 0 : Math.Max(0, _rows.FindIndex(r => r.Address == keep));

@@ -95,10 +95,10 @@ public sealed class HostsViewTests
         Feed(10); // the first peer's announce and login, nothing else yet
         using var view = new HostsView(app, tracker);
         int before = view.Rows.Count;
-        view.Refresh();
+        view.Refresh(now: true);
         Assert.Equal(before, view.Rows.Count); // nothing new: nothing redone
         Feed(int.MaxValue);
-        view.Refresh();
+        view.Refresh(now: true);
         Assert.True(before < 10, $"{before} hosts in the first 10 frames");
         Assert.Equal(10, view.Rows.Count);
         Assert.Equal(HostRole.Supernode, view.Rows.Single(r => r.Address == "10.99.0.10").Role);
