@@ -68,6 +68,14 @@ fail="$corpus/ppa__http_espn_fail.pcapng"
 if [ -f "$root/samples/pcaps/website-load.pcapng" ]; then
   start ""
   check default-sample "website-load.pcapng" "Packets: 53" "[SYN]"
+  keys t
+  check timeline "Timeline" "GET www.site.test/style.css" "404 Not Found" "7 HTTP requests"
+  keys Right
+  check timeline-phases "connect  frames 5 -> 6 -> 7" "handshake RTT"
+  keys Down Down Enter
+  check timeline-enter-goes-to-frame "Frame 5: 74 bytes"
+  keys t Down Down f
+  check timeline-filter "Filter: (tcp.stream == 1" "Displayed: 6"
 fi
 
 start "$google"

@@ -51,7 +51,8 @@ public sealed class PacketPrinter : IDisposable
         _printTree = _print && (options.Verbose || options.DetailProtocols.Count > 0 || options.Format == OutputFormat.Json);
         _wantTree = _printTree || statistics?.NeedsTree == true;
         _wantColumns = _print && (options.Format is OutputFormat.Summary or OutputFormat.Text && !options.Verbose || _fields?.NeedsColumns == true);
-        _collect = _filter is not null || _fields is not null;
+        _collect = _filter is not null || _fields is not null || statistics?.WantsFields == true;
+        statistics?.WantFields(_values);
         _wantProtocols = _wantTree;
         if (_filter is not null) foreach (var f in _filter.Fields) _values.Want(f);
         foreach (var c in columns)
@@ -91,7 +92,7 @@ public sealed class PacketPrinter : IDisposable
         }
 
         // Statistics (-z) see every packet read, as tshark's taps do; -Y only chooses what is printed.
-        _statistics?.Observe(data, ctx, tree);
+        _statistics?.Observe(data, ctx, tree, _collect ? _values : null);
         if (_filter is not null && !_filter.Matches(_values, data)) return false;
         Displayed++;
         _processor.MarkDisplayed(ctx);

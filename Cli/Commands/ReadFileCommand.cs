@@ -18,6 +18,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         using var bpf = CaptureFilters.ForFile(options.CaptureFilter);
         var analyzer = Analyzers.Create(rememberFrames: options.TwoPass);
         var statistics = StatisticsSession.Create(options.Statistics, Analyzers.TcpOf(analyzer));
+        foreach (var export in FieldTaps.Exports(options, Path.GetFileName(path))) statistics.AddTap(export);
         statistics.Attach();
         var processor = new PacketProcessor(analyzer)
         {

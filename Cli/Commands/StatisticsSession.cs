@@ -16,6 +16,7 @@ public sealed class StatisticsSession
     private readonly List<Action<TextWriter>> _renderers = new();
     private readonly List<ConversationTable> _conversations = new();
     private readonly List<FollowStreamCollector> _follows = new();
+    private readonly List<IFieldTap> _taps = new();
     private readonly TcpAnalyzer? _analyzer;
     private ExpertSummary? _experts;
     private HostRoleTracker? _roles;
@@ -25,7 +26,23 @@ public sealed class StatisticsSession
 
     /// <summary>True when a report needs each packet's full tree (expert messages are formatted only there).</summary>
     public bool NeedsTree => _experts is not null;
-    public bool IsEmpty => _renderers.Count == 0;
+    public bool IsEmpty => _renderers.Count == 0 && _taps.Count == 0;
+
+    /// <summary>True when a report reads collected field values (the printer then collects them for every packet).</summary>
+    public bool WantsFields => _taps.Count > 0;
+
+    /// <summary>Asks the printer's value set for the fields the reports read.</summary>
+    public void WantFields(FieldValueSet values)
+    {
+        foreach (var t in _taps) t.Want(values);
+    }
+
+    /// <summary>Adds a report that reads collected fields; it renders with the -z reports (or writes files at the end).</summary>
+    public void AddTap(IFieldTap tap)
+    {
+        _taps.Add(tap);
+        _renderers.Add(tap.Render);
+    }
 
     public static StatisticsSession Create(IReadOnlyList<string> specs, TcpAnalyzer? analyzer)
     {
@@ -73,7 +90,12 @@ public sealed class StatisticsSession
                 return;
             }
         }
-        throw new UsageException($"invalid -z argument \"{spec}\"; it must be one of: conv,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,STREAM|ADDR:PORT,ADDR:PORT  expert  conn  roles");
+        if (FieldTaps.TryCreate(spec, parts) is { } tap)
+        {
+            AddTap(tap);
+            return;
+        }
+        throw new UsageException($"invalid -z argument \"{spec}\"; it must be one of: conv,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,STREAM|ADDR:PORT,ADDR:PORT  expert  conn  roles  " + FieldTaps.Usage);
     }
 
     /// <summary>Attaches what must see segments as they are analysed (follow, roles). Call before the pass.</summary>
@@ -85,8 +107,9 @@ public sealed class StatisticsSession
         _analyzer.Observer = observers.Count == 1 ? observers[0] : new ObserverFanOut(observers);
     }
 
-    public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldTreeBuilder? tree)
+    public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldTreeBuilder? tree, FieldValueSet? values = null)
     {
+        if (values is not null) foreach (var t in _taps) t.Observe(data, ctx, values);
         if (_firstFrameNs == long.MinValue) _firstFrameNs = ctx.FirstTimestampNs;
         if (_conversations.Count > 0)
         {

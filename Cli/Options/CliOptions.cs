@@ -23,6 +23,8 @@ public sealed class CliOptions
     public string? DisplayFilter { get; set; }          // -Y
     public string? CaptureFilter { get; set; }          // -f
     public List<string> Statistics { get; } = new();    // -z
+    public string? ExportHar { get; set; }              // --export-har FILE (ours)
+    public List<string> ExportObjects { get; } = new(); // --export-objects PROTOCOL,DIR (tshark)
     public List<string> Preferences { get; } = new();   // -o
     public string? Report { get; set; }                 // -G
     public bool ListInterfaces { get; set; }            // -D
@@ -41,7 +43,7 @@ public sealed class CliOptions
 
     /// <summary>Options that mean "print to stdout", which keep the UI closed.</summary>
     public bool WantsBatchOutput =>
-        FormatGiven || Verbose || HexDump || Statistics.Count > 0 || WriteFile is not null || Report is not null ||
+        FormatGiven || Verbose || HexDump || Statistics.Count > 0 || ExportHar is not null || ExportObjects.Count > 0 || WriteFile is not null || Report is not null ||
         ListInterfaces || Quiet || PacketLimit is not null || DetailProtocols.Count > 0 || NoTui;
 }
 

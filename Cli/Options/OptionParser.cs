@@ -13,7 +13,9 @@ public static class OptionParser
     // Flags that stand alone.
     private const string Alone = "nVxq2DpSlhvQ";
 
-    private static readonly string[] LongOptions = { "--help", "--version", "--tui", "--no-tui", "--no-duplicate-keys", "--color" };
+    private static readonly string[] LongOptions = { "--help", "--version", "--tui", "--no-tui", "--no-duplicate-keys", "--color", "--export-har", "--export-objects" };
+    // Long options that take a value (the next word, or after '=').
+    private static readonly string[] LongWithValue = { "--export-har", "--export-objects" };
 
     public static CliOptions Parse(IReadOnlyList<string> args)
     {
@@ -23,6 +25,16 @@ public static class OptionParser
             string arg = args[i];
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
+                string name = arg.Split('=', 2)[0];
+                if (Array.IndexOf(LongWithValue, name) >= 0)
+                {
+                    string value;
+                    if (name.Length < arg.Length) value = arg[(name.Length + 1)..];
+                    else if (i + 1 < args.Count) value = args[++i];
+                    else throw new UsageException($"option '{name}' requires an argument");
+                    ApplyLong(name, value, o);
+                    continue;
+                }
                 ParseLong(arg, o);
                 continue;
             }
@@ -73,6 +85,15 @@ public static class OptionParser
         }
         string? close = LongOptions.OrderBy(l => Levenshtein(l, arg)).FirstOrDefault();
         throw new UsageException($"unrecognized option '{arg}'" + (close is not null ? $" (did you mean {close}?)" : ""));
+    }
+
+    private static void ApplyLong(string name, string value, CliOptions o)
+    {
+        switch (name)
+        {
+            case "--export-har": o.ExportHar = value; break;
+            case "--export-objects": o.ExportObjects.Add(value); break;
+        }
     }
 
     private static void ApplyFlag(char flag, CliOptions o)

@@ -168,6 +168,7 @@ public sealed class MainWindow : Window
         if (key == Key.C) { key.Handled = true; ShowConversations(); return; }
         if (key == Key.E) { key.Handled = true; ShowExpert(); return; }
         if (key == Key.H) { key.Handled = true; ShowHosts(); return; }
+        if (key == Key.T) { key.Handled = true; ShowTimeline(); return; }
         if (key == Key.A) { key.Handled = true; ApplySelectedField(); return; }
         if (key == Key.G) { key.Handled = true; List.SelectRow(0); List.SetFocus(); return; }
         if (key == Key.G.WithShift) { key.Handled = true; List.SelectRow(Source.Rows - 1); List.SetFocus(); return; }
@@ -260,6 +261,25 @@ public sealed class MainWindow : Window
         if (ConversationsDialog.Show(_app, _indexer) is { } filter) ApplyFilterText(filter);
     }
 
+    private TimelineModel? _timeline;
+
+    /// <summary>The page-load timeline (its pass starts the first time it is opened and follows the capture).</summary>
+    public TimelineModel Timeline
+    {
+        get
+        {
+            if (_timeline is null) { _timeline = new TimelineModel(_session); _timeline.Start(); }
+            return _timeline;
+        }
+    }
+
+    public void ShowTimeline()
+    {
+        var (frame, filter) = TimelineView.Show(_app, Timeline);
+        if (filter is not null) ApplyFilterText(filter);
+        else if (frame is int f) GoToFrame(f);
+    }
+
     public void ShowHosts()
     {
         if (HostsView.Show(_app, _indexer.Hosts) is { } filter) ApplyFilterText(filter);
@@ -288,6 +308,7 @@ public sealed class MainWindow : Window
             _app.Keyboard.KeyDown -= OnGlobalKey;
             _app.LayoutAndDrawComplete -= OnDrawn;
             _filterRun?.Dispose();
+            _timeline?.Dispose();
         }
         base.Dispose(disposing);
     }

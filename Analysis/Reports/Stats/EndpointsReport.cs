@@ -1,0 +1,145 @@
+using System.Globalization;
+using Sniffer.Analysis.Flows;
+using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Fields;
+using Sniffer.Dissectors.Ip;
+using Sniffer.Dissectors.Link;
+using Sniffer.Dissectors.Transport;
+using Sniffer.Dissectors.Tree;
+
+namespace Sniffer.Analysis.Reports.Stats;
+
+/// <summary>
+/// -z endpoints,eth|ip|ipv6|tcp|udp (ui/cli/tap-endpoints.c): per address (and port), packets and bytes sent and
+/// received. Every header of the kind in a frame counts (tunnels have several), headers quoted inside ICMP errors
+/// do not (tshark keeps error packets from its taps); a frame from an address to itself counts both ways.
+/// Rows by total packets, most first; equal totals in the order the endpoints appeared.
+/// </summary>
+public sealed class EndpointsReport(ConversationKind kind)
+{
+    public const int MaxEndpoints = 1_000_000;
+
+    private sealed class Endpoint
+    {
+        public required UInt128 Address;
+        public required AddressKind AddressKind;
+        public ushort Port;
+        public long TxFrames, TxBytes, RxFrames, RxBytes;
+    }
+
+    private readonly Dictionary<(UInt128, AddressKind, ushort), Endpoint> _byKey = new();
+    private readonly List<Endpoint> _order = new();
+
+    public ConversationKind Kind { get; } = kind;
+    public long Dropped { get; private set; }
+
+    /// <summary>The fields the report reads: every address and port header, and ICMP (after which headers are quoted).</summary>
+    public static readonly FieldDef[] Fields =
+    [
+        EthernetFields.Src, EthernetFields.Dst, IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Src, IPv6Fields.Dst,
+        TcpFields.SrcPort, TcpFields.DstPort, UdpFields.SrcPort, UdpFields.DstPort, IcmpFields.Icmp, Icmpv6Fields.Icmpv6,
+    ];
+
+    /// <summary>Counts the headers of this report's kind in one frame's values (dissection order: a port pairs with the IP header before it).</summary>
+    public void Observe(FieldValueSet values, long frameLength)
+    {
+        UInt128 src = 0, dst = 0, ipSrc = 0, ipDst = 0, ethDst = 0;
+        bool haveEthDst = false;
+        AddressKind ipKind = AddressKind.None;
+        ushort srcPort = 0;
+        bool haveSrc = false, haveSrcPort = false;
+        for (int i = 0; i < values.Count; i++)
+        {
+            var f = values[i].Field;
+            if (f == IcmpFields.Icmp || f == Icmpv6Fields.Icmpv6) return; // what follows is quoted from the packet in error
+            // Ethernet puts the destination first.
+            if (f == EthernetFields.Dst) { ethDst = Read(values, i); haveEthDst = true; continue; }
+            if (f == EthernetFields.Src)
+            {
+                if (haveEthDst && Kind == ConversationKind.Ethernet) Add(Read(values, i), ethDst, AddressKind.Ether, 0, 0, frameLength);
+                haveEthDst = false;
+                continue;
+            }
+            if (f == IPv4Fields.Src || f == IPv6Fields.Src) { src = Read(values, i); haveSrc = true; continue; }
+            if (f == IPv4Fields.Dst || f == IPv6Fields.Dst)
+            {
+                dst = Read(values, i);
+                ipKind = f == IPv4Fields.Dst ? AddressKind.IPv4 : AddressKind.IPv6;
+                ipSrc = src; ipDst = dst;
+                if (haveSrc && (Kind == ConversationKind.IPv4 && ipKind == AddressKind.IPv4 || Kind == ConversationKind.IPv6 && ipKind == AddressKind.IPv6))
+                    Add(src, dst, ipKind, 0, 0, frameLength);
+                haveSrc = false;
+                continue;
+            }
+            bool tcp = f == TcpFields.SrcPort || f == TcpFields.DstPort, udp = f == UdpFields.SrcPort || f == UdpFields.DstPort;
+            if (!tcp && !udp) continue;
+            if (f == TcpFields.SrcPort || f == UdpFields.SrcPort) { srcPort = (ushort)values[i].Bits; haveSrcPort = true; continue; }
+            if (haveSrcPort && ipKind != AddressKind.None && (tcp && Kind == ConversationKind.Tcp || udp && Kind == ConversationKind.Udp))
+                Add(ipSrc, ipDst, ipKind, srcPort, (ushort)values[i].Bits, frameLength);
+            haveSrcPort = false;
+        }
+    }
+
+    private static UInt128 Read(FieldValueSet values, int i)
+    {
+        UInt128 a = 0;
+        foreach (byte b in values.Bytes(i)) a = (a << 8) | b;
+        return a;
+    }
+
+    /// <summary>One header of this report's kind: its source and destination (ports for TCP/UDP), and the frame's length.</summary>
+    public void Add(UInt128 src, UInt128 dst, AddressKind addressKind, ushort srcPort, ushort dstPort, long frameLength)
+    {
+        Count(src, addressKind, srcPort, frameLength, sender: true);
+        Count(dst, addressKind, dstPort, frameLength, sender: false);
+    }
+
+    private void Count(UInt128 address, AddressKind addressKind, ushort port, long bytes, bool sender)
+    {
+        if (!_byKey.TryGetValue((address, addressKind, port), out var e))
+        {
+            if (_byKey.Count >= MaxEndpoints) { Dropped++; return; }
+            e = new Endpoint { Address = address, AddressKind = addressKind, Port = port };
+            _byKey.Add((address, addressKind, port), e);
+            _order.Add(e);
+        }
+        if (sender) { e.TxFrames++; e.TxBytes += bytes; }
+        else { e.RxFrames++; e.RxBytes += bytes; }
+    }
+
+    public void Render(TextWriter w)
+    {
+        bool ports = Kind is ConversationKind.Tcp or ConversationKind.Udp;
+        const string rule = "================================================================================";
+        w.Write(rule + "\n");
+        w.Write($"{Title(Kind)} Endpoints\n");
+        w.Write("Filter:<No Filter>\n");
+        w.Write(ports
+            ? "                       |  Port  ||  Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n"
+            : "                       |  Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n");
+        var rows = new List<(Endpoint E, int Order)>(_order.Count);
+        for (int i = 0; i < _order.Count; i++) rows.Add((_order[i], i));
+        rows.Sort((a, b) =>
+        {
+            int c = (b.E.TxFrames + b.E.RxFrames).CompareTo(a.E.TxFrames + a.E.RxFrames);
+            return c != 0 ? c : a.Order.CompareTo(b.Order);
+        });
+        foreach (var (e, _) in rows)
+        {
+            string address = FlowKey.FormatAddress(e.Address, e.AddressKind);
+            string port = ports ? $"      {e.Port.ToString(CultureInfo.InvariantCulture),5}" : "";
+            w.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{address,-20}{port}      {e.TxFrames + e.RxFrames,6}     {e.TxBytes + e.RxBytes,9}     {e.TxFrames,6}       {e.TxBytes,9}     {e.RxFrames,6}       {e.RxBytes,9}   \n"));
+        }
+        w.Write(rule + "\n");
+    }
+
+    private static string Title(ConversationKind k) => k switch
+    {
+        ConversationKind.Ethernet => "Ethernet",
+        ConversationKind.IPv4 => "IPv4",
+        ConversationKind.IPv6 => "IPv6",
+        ConversationKind.Tcp => "TCP",
+        _ => "UDP",
+    };
+}
