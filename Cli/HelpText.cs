@@ -39,7 +39,7 @@ Output:
   -E header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=C, quote=d|s|n
   -t r|a|ad|d|e            time column: relative, absolute, absolute with date, delta, epoch
   -q                       no per-packet output (with -z)
-  -z STAT                  statistics: conv,tcp  conv,udp  conv,ip  conv,eth  follow,tcp,ascii,N  expert  conn
+  -z STAT                  statistics: conv,tcp  conv,udp  conv,ip  conv,eth  follow,tcp,ascii,N  expert  conn  roles
   -w FILE                  write packets to FILE (pcapng; -F pcap for pcap)
   -G fields|protocols      list every field / protocol Sniffer knows
   --tui / --no-tui         force / prevent the terminal UI

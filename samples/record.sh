@@ -6,6 +6,7 @@
 #
 #   sudo samples/record.sh                                   # uses ./sniffer
 #   sudo samples/record.sh dns-zoo https-sni                 # only some samples
+#   sudo P2P_NS=test-p2p samples/record.sh p2p-overlay       # the peer-to-peer sample, namespaces test-p2p*
 #
 # The capture tool gets tshark-style flags: -i IFACE -q -w FILE -f 'FILTER', and is stopped with SIGINT.
 set -euo pipefail
@@ -14,18 +15,21 @@ SNIFFER=${SNIFFER:-$(dirname "$0")/../sniffer}
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${OUT:-$HERE/pcaps}
 SAMPLES=("$@")
-[ ${#SAMPLES[@]} -eq 0 ] && SAMPLES=(website-load lossy-download handshakes dns-zoo https-sni ipv6)
+[ ${#SAMPLES[@]} -eq 0 ] && SAMPLES=(website-load lossy-download handshakes dns-zoo https-sni ipv6 p2p-overlay)
 
 WEB_NS=snf-web            # web, DNS and TLS servers plus clients, all on this namespace's loopback
 CLI_NS=snf-cli            # lossy-download: client --veth-- router --veth-- server
 RTR_NS=snf-rtr
 SRV_NS=snf-srv
 CLIENT_IP=10.77.1.2 ROUTER_CLI_IP=10.77.1.1 ROUTER_SRV_IP=10.77.2.1 SERVER_IP=10.77.2.2
+P2P_NS=${P2P_NS:-snf-p2p} # p2p-overlay: the bridge lives in $P2P_NS, each host in $P2P_NS-<host>
+P2P_CREATED=()
 
 [ "$(id -u)" -eq 0 ] || { echo "record.sh: run as root (it creates network namespaces)" >&2; exit 1; }
 [ -x "$SNIFFER" ] || command -v "$SNIFFER" >/dev/null || {
     echo "record.sh: capture tool '$SNIFFER' not found; set SNIFFER=... (e.g. ./sniffer at the repository root)" >&2; exit 1; }
 SNIFFER=$(cd "$(dirname "$SNIFFER")" && pwd)/$(basename "$SNIFFER")
+"$SNIFFER" --version >/dev/null    # ./sniffer builds itself on first use: not while a capture waits to start
 
 WORK=$(mktemp -d /tmp/sniffer-record.XXXXXX)
 chmod 755 "$WORK"
@@ -35,9 +39,10 @@ log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 
 cleanup() {
     set +e
+    [ -n "${CAPTURE_PID:-}" ] && kill -INT "$CAPTURE_PID" 2>/dev/null
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
-    for ns in "$WEB_NS" "$CLI_NS" "$RTR_NS" "$SRV_NS"; do
+    for ns in "$WEB_NS" "$CLI_NS" "$RTR_NS" "$SRV_NS" "${P2P_CREATED[@]}"; do
         ip netns del "$ns" 2>/dev/null
         rm -rf "/etc/netns/$ns"
     done
@@ -49,12 +54,15 @@ trap 'exit 130' INT TERM
 # ---------------------------------------------------------------- tools
 install_tools() {
     local missing=()
-    command -v nginx >/dev/null || missing+=(nginx)
-    command -v dnsmasq >/dev/null || missing+=(dnsmasq)
-    command -v dig >/dev/null || missing+=(dnsutils)
+    if needs_web_namespace; then
+        command -v nginx >/dev/null || missing+=(nginx)
+        command -v dnsmasq >/dev/null || missing+=(dnsmasq)
+        command -v dig >/dev/null || missing+=(dnsutils)
+        command -v openssl >/dev/null || missing+=(openssl)
+        command -v nft >/dev/null || missing+=(nftables)
+    fi
     command -v curl >/dev/null || missing+=(curl)
-    command -v openssl >/dev/null || missing+=(openssl)
-    command -v nft >/dev/null || missing+=(nftables)
+    command -v python3 >/dev/null || missing+=(python3)
     command -v ip >/dev/null || missing+=(iproute2)
     command -v ethtool >/dev/null || missing+=(ethtool)
     if [ ${#missing[@]} -gt 0 ]; then
@@ -85,6 +93,7 @@ stop_capture() {    # name
     sleep 0.5                                   # let the last FIN/ACKs arrive
     kill -INT "$CAPTURE_PID"
     wait "$CAPTURE_PID" || true
+    CAPTURE_PID=
     sed 's/^/   /' "$WORK/$1.capture.log" >&2
     command -v capinfos >/dev/null && capinfos -c -s "$OUT/$1.pcapng" | tail -n 2 | sed 's/^/   /' >&2
     return 0
@@ -339,11 +348,101 @@ record_ipv6() {
     stop_capture ipv6
 }
 
+# ---------------------------------------------------------------- p2p-overlay
+# One namespace per host, each with a veth into a Linux bridge in $P2P_NS; the capture runs on the
+# bridge (promiscuous, no address of its own), so every frame between the hosts is seen exactly once.
+P2P_NET=10.99.0
+P2P_SUPERNODE=$P2P_NET.10 P2P_WEB=$P2P_NET.80
+P2P_PEERS=(21 22 23 24 25 26)    # peerN is $P2P_NET.2N and listens on port 710N
+P2P_CLIENTS=(51 52)
+
+p2p_namespace() {   # namespace: created, lo up, no IPv6 (no router solicitations or MLD reports on the wire)
+    ip netns add "$1"
+    P2P_CREATED+=("$1")
+    ip -n "$1" link set lo up
+    ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+}
+
+p2p_host() {        # name address: a host namespace plugged into the bridge
+    local ns="$P2P_NS-$1"
+    p2p_namespace "$ns"
+    ip -n "$P2P_NS" link add "p2p-$1" type veth peer name eth0 netns "$ns"
+    ip -n "$P2P_NS" link set "p2p-$1" master br0 up
+    ip -n "$ns" addr add "$2/24" dev eth0
+    ip -n "$ns" link set eth0 up
+}
+
+in_p2p() { local host=$1; shift; ip netns exec "$P2P_NS-$host" "$@"; }
+
+record_p2p_overlay() {
+    log "p2p-overlay: a supernode, six peers meshing (one message relayed), a web server and two clients on one bridge"
+    p2p_namespace "$P2P_NS"
+    ip -n "$P2P_NS" link add br0 type bridge
+    ip -n "$P2P_NS" link set br0 up
+    p2p_host super "$P2P_SUPERNODE"
+    p2p_host web "$P2P_WEB"
+    local n
+    for n in "${P2P_PEERS[@]}"; do p2p_host "peer${n#2}" "$P2P_NET.$n"; done
+    for n in "${P2P_CLIENTS[@]}"; do p2p_host "cli${n#5}" "$P2P_NET.$n"; done
+
+    in_p2p super python3 "$HERE/p2p/supernode.py" "$P2P_SUPERNODE" 7000 >"$WORK/supernode.log" 2>&1 &
+    local supernode=$!
+    PIDS+=($supernode)
+    in_p2p web python3 -m http.server 8080 --bind "$P2P_WEB" --directory "$WORK/site" >"$WORK/web.log" 2>&1 &
+    local web=$!
+    PIDS+=($web)
+    wait_for_port "$P2P_NS-super" "$P2P_SUPERNODE" 7000   # from inside the server's namespace: nothing on the bridge yet
+    wait_for_port "$P2P_NS-web" "$P2P_WEB" 8080
+
+    start_capture p2p-overlay "$P2P_NS" br0 "ip or arp"
+    # Each peer logs in, asks for the list until all six are there, connects to the next two in address
+    # order (a ring: every peer accepts two and makes two) and stays online 4 s. peer1 sends one message
+    # to peer3 through peer2 (RELAY), which peer2 forwards on its own connection to peer3.
+    local peers=() count=${#P2P_PEERS[@]}
+    for n in "${P2P_PEERS[@]}"; do
+        local name="peer${n#2}" relay=()
+        [ "$name" = peer1 ] && relay=(2.5 "$P2P_NET.22:7102" "$P2P_NET.23:7103" "MSG r1 from=peer1 text=hello-peer3-this-one-went-through-peer2")
+        in_p2p "$name" python3 "$HERE/p2p/peer.py" "$name" "$P2P_NET.$n" "710${n#2}" "$P2P_SUPERNODE" 7000 "$count" 2 4 "${relay[@]}" \
+            2>>"$WORK/peers.log" &
+        peers+=($!)
+        sleep 0.15
+    done
+    # Two plain clients of a plain web server on the same segment.
+    sleep 1
+    in_p2p cli1 curl -s -o /dev/null -o /dev/null "http://$P2P_WEB:8080/" "http://$P2P_WEB:8080/style.css"
+    sleep 0.4
+    in_p2p cli2 curl -s -o /dev/null -o /dev/null -o /dev/null "http://$P2P_WEB:8080/" "http://$P2P_WEB:8080/app.js" "http://$P2P_WEB:8080/img/logo.png"
+    wait "${peers[@]}"
+    sed 's/^/   /' "$WORK/peers.log" >&2
+    stop_capture p2p-overlay
+    kill "$supernode" "$web" 2>/dev/null || true
+
+    # The role each host was built with, beside the capture (tests compare -z roles with it).
+    {
+        printf '# address\trole\trelays\t(how samples/record.sh built each host of p2p-overlay.pcapng)\n'
+        printf '%s\tsupernode\tno\n' "$P2P_SUPERNODE"
+        for n in "${P2P_PEERS[@]}"; do
+            printf '%s\tpeer\t%s\n' "$P2P_NET.$n" "$([ "$n" = 22 ] && echo yes || echo no)"
+        done
+        printf '%s\tserver\tno\n' "$P2P_WEB"
+        for n in "${P2P_CLIENTS[@]}"; do printf '%s\tclient\tno\n' "$P2P_NET.$n"; done
+    } >"$OUT/p2p-overlay.roles.tsv"
+}
+
+# Every sample but p2p-overlay needs nginx (the web namespace, or the lossy path's server).
+needs_web_namespace() {
+    local sample
+    for sample in "${SAMPLES[@]}"; do [ "$sample" = p2p-overlay ] || return 0; done
+    return 1
+}
+
 # ---------------------------------------------------------------- main
 install_tools
 make_site
-make_certificate
-setup_web_namespace
+if needs_web_namespace; then
+    make_certificate
+    setup_web_namespace
+fi
 for sample in "${SAMPLES[@]}"; do
     case $sample in
         website-load) record_website_load ;;
@@ -352,6 +451,7 @@ for sample in "${SAMPLES[@]}"; do
         dns-zoo) record_dns_zoo ;;
         https-sni) record_https_sni ;;
         ipv6) record_ipv6 ;;
+        p2p-overlay) record_p2p_overlay ;;
         *) echo "record.sh: unknown sample '$sample'" >&2; exit 1 ;;
     esac
 done

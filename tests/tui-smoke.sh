@@ -92,6 +92,17 @@ keys '?'
 check help "follow the selected packet" "apply the selected tree field"
 keys Escape
 
+# Hosts (h) on the peer-to-peer sample: roles, the selected host's arrows, Enter filters to it.
+if [ -f "$root/samples/pcaps/p2p-overlay.pcapng" ]; then
+  start "$root/samples/pcaps/p2p-overlay.pcapng"
+  keys h
+  check hosts "Hosts (10: 2 client, 1 server, 6 peer, 1 supernode, 1 overlay)" "│10.99.0.10│supernode│" "│10.99.0.80│server"
+  keys Down Down
+  check hosts-arrows "Connections of 10.99.0.22 (peer)" " 7102 ─►│ 10.99.0.22" "► 10.99.0.10 supernode" "relayed 10.99.0.21 ─► 10.99.0.22 ─► 10.99.0.23"
+  keys Enter
+  check hosts-filter "Filter: ip.addr == 10.99.0.22" "Displayed: 92"
+fi
+
 start "$espn"
 keys 1
 sleep 1
@@ -126,8 +137,12 @@ if [ "$(id -u)" = 0 ] && command -v python3 >/dev/null && command -v curl >/dev/
   done
   wait_for "capturing on lo" 20 || true
   sleep 0.5
+  keys h
+  check live-hosts-empty "Hosts (none yet)"
   curl -s "http://127.0.0.1:$port/" >/dev/null || true
   sleep 1.5
+  check live-hosts "Hosts (1: 1 server)" "│127.0.0.1│server" "accepts on $port from itself only" "Connections of 127.0.0.1 (server): talks to itself"
+  keys Escape
   check live-capture "● capturing on lo" "[SYN, ACK]" "live (unsaved)"
   keys q
   check live-quit-asks "is not saved" "Save" "Discard"

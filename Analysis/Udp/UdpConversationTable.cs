@@ -55,15 +55,5 @@ public sealed class UdpConversationTable(int maxConversations = 1_000_000, bool 
         if (rememberFrames) (_byFrame ??= new()).Add(ctx.FrameNumber, analysis);
     }
 
-    private void EvictQuietest()
-    {
-        var cutoff = new List<long>(_conversations.Count);
-        foreach (var c in _conversations.Values) cutoff.Add(c.LastNs);
-        cutoff.Sort();
-        long threshold = cutoff[cutoff.Count / 10];
-        var stale = new List<ConversationKey>();
-        foreach (var (key, c) in _conversations) if (c.LastNs <= threshold) stale.Add(key);
-        foreach (var key in stale) _conversations.Remove(key);
-        Evicted += stale.Count;
-    }
+    private void EvictQuietest() => Evicted += Flows.QuietestEviction.ForgetQuietestTenth(_conversations, c => c.LastNs);
 }

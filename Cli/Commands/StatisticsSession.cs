@@ -1,4 +1,5 @@
 using Sniffer.Analysis.Reports;
+using Sniffer.Analysis.Roles;
 using Sniffer.Analysis.Tcp;
 using Sniffer.Cli.Options;
 using Sniffer.Dissectors.Core;
@@ -18,6 +19,7 @@ public sealed class StatisticsSession
     private readonly List<IFieldTap> _taps = new();
     private readonly TcpAnalyzer? _analyzer;
     private ExpertSummary? _experts;
+    private HostRoleTracker? _roles;
     private long _firstFrameNs = long.MinValue;
 
     private StatisticsSession(TcpAnalyzer? analyzer) => _analyzer = analyzer;
@@ -81,20 +83,28 @@ public sealed class StatisticsSession
             case "conn" when parts.Length == 1 && _analyzer is not null:
                 _renderers.Add(w => new ConnReport(_analyzer.Connections(), _firstFrameNs == long.MinValue ? 0 : _firstFrameNs, _analyzer).Render(w));
                 return;
+            case "roles" when parts.Length == 1 && _analyzer is not null:
+            {
+                var roles = _roles ??= new HostRoleTracker();
+                _renderers.Add(w => new RolesReport(roles.Classify()).Render(w));
+                return;
+            }
         }
         if (FieldTaps.TryCreate(spec, parts) is { } tap)
         {
             AddTap(tap);
             return;
         }
-        throw new UsageException($"invalid -z argument \"{spec}\"; it must be one of: conv,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,STREAM|ADDR:PORT,ADDR:PORT  expert  conn  " + FieldTaps.Usage);
+        throw new UsageException($"invalid -z argument \"{spec}\"; it must be one of: conv,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,STREAM|ADDR:PORT,ADDR:PORT  expert  conn  roles  " + FieldTaps.Usage);
     }
 
-    /// <summary>Attaches what must see segments as they are analysed (follow). Call before the pass.</summary>
+    /// <summary>Attaches what must see segments as they are analysed (follow, roles). Call before the pass.</summary>
     public void Attach()
     {
-        if (_analyzer is null || _follows.Count == 0) return;
-        _analyzer.Observer = _follows.Count == 1 ? _follows[0] : new ObserverFanOut(_follows);
+        var observers = new List<ITcpSegmentObserver>(_follows);
+        if (_roles is not null) observers.Add(_roles);
+        if (_analyzer is null || observers.Count == 0) return;
+        _analyzer.Observer = observers.Count == 1 ? observers[0] : new ObserverFanOut(observers);
     }
 
     public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldTreeBuilder? tree, FieldValueSet? values = null)
@@ -107,6 +117,7 @@ public sealed class StatisticsSession
             foreach (var t in _conversations) t.Add(data, ctx, stream);
         }
         if (_experts is not null && tree is not null) _experts.Add(tree.Experts);
+        _roles?.ObserveFrame(data, ctx);
     }
 
     public void Render(TextWriter w)
@@ -132,7 +143,7 @@ public sealed class StatisticsSession
         _ => null,
     };
 
-    private sealed class ObserverFanOut(List<FollowStreamCollector> targets) : ITcpSegmentObserver
+    private sealed class ObserverFanOut(List<ITcpSegmentObserver> targets) : ITcpSegmentObserver
     {
         public void OnSegment(TcpStreamState stream, bool fromA, uint frame, long timeNs, in TcpSegment seg, ReadOnlySpan<byte> payload)
         {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Sniffer.Analysis.Pipeline;
+using Sniffer.Analysis.Roles;
 using Sniffer.Analysis.Tcp;
 using Sniffer.Capture;
 using Sniffer.Dissectors.Core;
@@ -20,7 +21,11 @@ public sealed class CaptureIndexer : IDisposable
     private long _bytesRead;
     private string? _tempFile;
 
-    public CaptureIndexer(string path) => Path = path;
+    public CaptureIndexer(string path)
+    {
+        Path = path;
+        Analyzer = new AnalyzerSet(new TcpAnalyzer { Observer = Hosts });
+    }
 
     /// <summary>What the UI shows about a running live capture.</summary>
     public sealed class LiveState(string interfaceName, bool keepSpool)
@@ -42,7 +47,10 @@ public sealed class CaptureIndexer : IDisposable
     /// The stateful analyses (TCP, reassembly, DNS/HTTP matching, TLS), as the CLI builds them: filled by
     /// the indexing pass, read by every later re-dissection.
     /// </summary>
-    public IPacketAnalyzer Analyzer { get; } = new AnalyzerSet(new TcpAnalyzer());
+    public IPacketAnalyzer Analyzer { get; }
+
+    /// <summary>Who connects to whom, for the Hosts view: fed by the indexing pass (TCP through the analyzer).</summary>
+    public HostRoleTracker Hosts { get; } = new();
 
     /// <summary>
     /// Held around every dissection that uses <see cref="Analyzer"/>: the first pass (indexer thread)
@@ -157,6 +165,7 @@ public sealed class CaptureIndexer : IDisposable
             ctx.Malformed = true; // a dissector bug must not stop indexing; the row shows as malformed
         }
         int frameIndex = Index.Count;
+        Hosts.ObserveFrame(data, ctx);
         var transport = TransportPeek.Read(data, ctx.Layers);
         int conversationId = -1;
         if (FlowKey.TryCreate(data, ctx.Layers, transport, out var key, out bool fromA))

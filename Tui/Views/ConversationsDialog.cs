@@ -41,7 +41,7 @@ public sealed class ConversationsDialog : Dialog
     {
         _rows = ConversationRows.Sort(ConversationRows.Build(_indexer.Conversations.Snapshot(), _kind, _indexer.Index.FirstTimestampNs), _sortColumn, _descending);
         Title = $"Conversations — {_kind.ToString().ToUpperInvariant()} ({_rows.Count}) sorted by {ConversationRows.Columns[_sortColumn]} {(_descending ? "↓" : "↑")}";
-        _table.Table = new RowsSource(_rows);
+        _table.Table = new RowsTableSource<ConversationRow>(_rows, ConversationRows.Columns, ConversationRows.Cell);
         if (_rows.Count > 0) _table.SetSelection(0, 0, false);
         _table.SetNeedsDraw();
     }
@@ -77,13 +77,5 @@ public sealed class ConversationsDialog : Dialog
         using var dialog = new ConversationsDialog(indexer);
         app.Run(dialog);
         return dialog.RequestedFilter;
-    }
-
-    private sealed class RowsSource(List<ConversationRow> rows) : ITableSource
-    {
-        public string[] ColumnNames => ConversationRows.Columns;
-        public int Columns => ConversationRows.Columns.Length;
-        public int Rows => rows.Count;
-        public object this[int row, int col] => ConversationRows.Cell(rows[row], col);
     }
 }

@@ -46,6 +46,7 @@ public sealed class MainWindow : Window
             new Shortcut(Key.F3, "Ladder", ShowLadder, "l"),
             new Shortcut(Key.F4, "Convs", ShowConversations, "c"),
             new Shortcut(Key.F5, "Expert", ShowExpert, "e"),
+            new Shortcut(Key.F8, "Hosts", ShowHosts, "h"),
             new Shortcut(Key.F6, "Presets", ChoosePreset, "1-5,0"),
             new Shortcut(Key.Q.WithCtrl, "Quit", Quit, "q"),
         ]);
@@ -166,6 +167,7 @@ public sealed class MainWindow : Window
         if (key == Key.L) { key.Handled = true; ShowLadder(); return; }
         if (key == Key.C) { key.Handled = true; ShowConversations(); return; }
         if (key == Key.E) { key.Handled = true; ShowExpert(); return; }
+        if (key == Key.H) { key.Handled = true; ShowHosts(); return; }
         if (key == Key.T) { key.Handled = true; ShowTimeline(); return; }
         if (key == Key.A) { key.Handled = true; ApplySelectedField(); return; }
         if (key == Key.G) { key.Handled = true; List.SelectRow(0); List.SetFocus(); return; }
@@ -276,6 +278,11 @@ public sealed class MainWindow : Window
         var (frame, filter) = TimelineView.Show(_app, Timeline);
         if (filter is not null) ApplyFilterText(filter);
         else if (frame is int f) GoToFrame(f);
+    }
+
+    public void ShowHosts()
+    {
+        if (HostsView.Show(_app, _indexer.Hosts) is { } filter) ApplyFilterText(filter);
     }
 
     public void ShowExpert()
