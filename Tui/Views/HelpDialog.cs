@@ -19,7 +19,7 @@ public static class HelpDialog
           l  F3   handshake ladder of the selected TCP stream
           c  F4   conversations (TCP / UDP / IP)
           e  F5   expert info
-          t       page-load timeline (Enter on a phase: its first frame; f: filter to the request)
+          t  F7   page-load timeline (Enter on a phase: its first frame; f: filter to the request)
           h  F8   hosts: client / server / peer / supernode, arrows to the selected host's peers
           a       apply the selected tree field as a filter (field == value)
           s       stop a live capture                ?  F1   this help

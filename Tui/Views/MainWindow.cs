@@ -46,9 +46,10 @@ public sealed class MainWindow : Window
             new Shortcut(Key.F3, "Ladder", ShowLadder, "l"),
             new Shortcut(Key.F4, "Convs", ShowConversations, "c"),
             new Shortcut(Key.F5, "Expert", ShowExpert, "e"),
+            new Shortcut(Key.F7, "Timeline", ShowTimeline, "t"),
             new Shortcut(Key.F8, "Hosts", ShowHosts, "h"),
-            new Shortcut(Key.F6, "Presets", ChoosePreset, "1-5,0"),
             new Shortcut(Key.Q.WithCtrl, "Quit", Quit, "q"),
+            new Shortcut(Key.F6, "Presets", ChoosePreset, "1-5,0"),
         ]);
         Add(Filter, List, Tree, Hex, _statusLine, shortcuts);
 
