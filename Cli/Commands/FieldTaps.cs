@@ -22,7 +22,7 @@ public interface IFieldTap
 /// <summary>The -z reports and exports built on collected fields: the page-load timeline and its exports.</summary>
 public static class FieldTaps
 {
-    public const string Usage = "pageload  http,stat  http,tree  http_req,tree  endpoints,eth|ip|ipv6|tcp|udp  io,stat,INTERVAL[,FILTER...]";
+    public const string Usage = "pageload  http,stat  http,tree  http_req,tree  dns,tree  endpoints,eth|ip|ipv6|tcp|udp  io,stat,INTERVAL[,FILTER...]";
 
     private sealed class IoTap : IFieldTap
     {
@@ -78,6 +78,30 @@ public static class FieldTaps
         public void Render(TextWriter w) => report.Render(w);
     }
 
+    /// <summary>Feeds packet-dns.c's tap data (one event per DNS message) to the DNS stats tree.</summary>
+    private sealed class DnsTap : IFieldTap
+    {
+        private readonly DnsStatsTree _tree;
+        private readonly Action<DnsTapEvent> _add;
+        private double _ms;
+
+        public DnsTap(DnsStatsTree tree)
+        {
+            _tree = tree;
+            _add = e => _tree.Add(_ms, e);
+        }
+
+        public void Want(FieldValueSet values) { foreach (var f in DnsStatsTree.Fields) values.Want(f); }
+
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values)
+        {
+            _ms = (ctx.Frame.TimestampNs - ctx.FirstTimestampNs) / 1e6;
+            DnsStatsTree.Read(values, _add);
+        }
+
+        public void Render(TextWriter w) => _tree.Render(w);
+    }
+
     /// <summary>The tap for a -z argument this family owns, or null.</summary>
     public static IFieldTap? TryCreate(string spec, string[] parts) => parts[0] switch
     {
@@ -85,6 +109,7 @@ public static class FieldTaps
         "http" when parts.Length == 2 && parts[1] == "stat" => HttpTap.For(new HttpStatReport()),
         "http" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpPacketCounter()),
         "http_req" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpRequestsTree()),
+        "dns" when parts.Length == 2 && parts[1] == "tree" => new DnsTap(new DnsStatsTree()),
         "io" when parts.Length >= 3 && parts[1] == "stat" => IoTap.Create(parts),
         "endpoints" when parts.Length == 2 && ConversationKindOf(parts[1]) is { } kind => new EndpointsTap(new EndpointsReport(kind)),
         _ => null,
