@@ -36,7 +36,7 @@ public static class FuzzRunner
     private static readonly TimeSpan SlowInput = TimeSpan.FromSeconds(1);
     private const int MaxSavedPerKind = 5;
 
-    public static FuzzReport Run(FuzzTarget target, long iterations, int seed, TextWriter? log = null, string? saveDirectory = null, Watchdog? watchdog = null)
+    public static FuzzReport Run(FuzzTarget target, long iterations, int seed, TextWriter? log = null, string? saveDirectory = null, Watchdog? watchdog = null, TimeSpan? budget = null)
     {
         var report = new FuzzReport { Target = target.Name };
         if (!target.HasSeeds) { log?.WriteLine($"{target.Name}: no seeds, skipped"); return report; }
@@ -46,6 +46,7 @@ public static class FuzzRunner
         var seen = new HashSet<string>();
         for (long i = 0; i < iterations; i++)
         {
+            if (budget is { } limit && (i & 1023) == 0 && total.Elapsed > limit) break;
             var input = target.Next(random);
             long errorsBefore = FrameDissector.InternalErrors;
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
