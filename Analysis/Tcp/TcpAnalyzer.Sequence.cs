@@ -44,12 +44,23 @@ public sealed partial class TcpAnalyzer
             fwd.DupAckNum = 0;
         }
 
-        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way. tshark 4.0 then moves
-        // the other side's 'max seq to be acked' up to its nextseq so the same gap is reported once.
+        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way. When the other side's
+        // 'max seq to be acked' already equals its nextseq, the gap was reported before: tshark 4.0.17 reports it
+        // again only once the other side has sent a new ACK (its dup-ACK counter, set to -1 here, is back at 0),
+        // so a stalled peer sending data with the same ACK does not repeat it (ppa__http_espn #892).
         if (rev.MaxSeqToBeAcked != 0 && Gt(ack, rev.MaxSeqToBeAcked) && (flags & TcpSegment.AckFlag) != 0)
         {
-            ta.Set(TcpAnalysisFlags.AckLostSegment);
-            rev.MaxSeqToBeAcked = rev.NextSeq;
+            ta.Exists = true;
+            if (rev.MaxSeqToBeAcked > rev.NextSeq)   // a plain comparison, as packet-tcp.c has it
+            {
+                rev.MaxSeqToBeAcked = rev.NextSeq;
+                ta.Set(TcpAnalysisFlags.AckLostSegment);
+            }
+            else
+            {
+                if (rev.DupAckNum == 0) ta.Set(TcpAnalysisFlags.AckLostSegment);
+                rev.DupAckNum = -1;
+            }
         }
 
         if (seglen > 0 || (flags & (TcpSegment.Syn | TcpSegment.Fin)) != 0)
@@ -109,7 +120,8 @@ public sealed partial class TcpAnalyzer
         // DUPLICATE ACK: no data, same window, SEQ and ACK as the previous segment.
         if (sameAsBefore && window != 0)
         {
-            fwd.DupAckNum++;
+            // -1 marks an ACKed-unseen report against this side: the first duplicate after it counts as #1.
+            fwd.DupAckNum = fwd.DupAckNum == -1 ? 1 : fwd.DupAckNum + 1;
             ta.Set(TcpAnalysisFlags.DuplicateAck);
             ta.DupAckNum = (uint)fwd.DupAckNum;
             ta.DupAckFrame = fwd.LastNonDupAckFrame;
