@@ -44,14 +44,15 @@ public sealed partial class TcpAnalyzer
             fwd.DupAckNum = 0;
         }
 
-        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way. When the other side's
-        // 'max seq to be acked' already equals its nextseq, the gap was reported before: tshark 4.0.17 reports it
-        // again only once the other side has sent a new ACK (its dup-ACK counter, set to -1 here, is back at 0),
-        // so a stalled peer sending data with the same ACK does not repeat it (ppa__http_espn #892).
+        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way. If the other side sent
+        // more since the last report, move its 'max seq to be acked' up to its nextseq and report. If not, the
+        // gap was already reported: tshark 4.0.17 reports it again only when the other side has sent a new ACK
+        // since (its dup-ACK counter is back at 0; -1 marks the report), so a peer that keeps sending with the
+        // same ACK does not repeat it (ppa__http_espn #892), while a new ACK beyond it does (of13_ericsson #89).
         if (rev.MaxSeqToBeAcked != 0 && Gt(ack, rev.MaxSeqToBeAcked) && (flags & TcpSegment.AckFlag) != 0)
         {
             ta.Exists = true;
-            if (rev.MaxSeqToBeAcked > rev.NextSeq)   // a plain comparison, as packet-tcp.c has it
+            if (Lt(rev.MaxSeqToBeAcked, rev.NextSeq))
             {
                 rev.MaxSeqToBeAcked = rev.NextSeq;
                 ta.Set(TcpAnalysisFlags.AckLostSegment);
