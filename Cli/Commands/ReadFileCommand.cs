@@ -52,6 +52,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         }
         statistics.Render(stdout);
         stdout.Flush();
+        AnalysisCapsReport.Write(analyzer, stderr);
 
         if (reader.Error is { } error)
         {
