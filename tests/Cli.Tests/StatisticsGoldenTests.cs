@@ -58,6 +58,19 @@ public sealed class StatisticsGoldenTests
         Assert.True(endpoints >= 0 && tree > endpoints && stat > tree, result.Stdout);
     }
 
+    /// <summary>
+    /// `tshark -r website-load.pcapng -n -q -z dns,tree -z flow,tcp,standard -z io,stat,1 -z http,tree -z endpoints,ip`
+    /// stored once: every report, in tshark's order (the last option first), apart from whitespace.
+    /// </summary>
+    [Fact]
+    public void Several_statistics_in_one_run_print_what_tshark_prints()
+    {
+        var result = CliRunner.Run("-r", TestPaths.Sample("website-load.pcapng"), "-n", "-q", "-z", "dns,tree", "-z", "flow,tcp,standard",
+            "-z", "io,stat,1", "-z", "http,tree", "-z", "endpoints,ip");
+        string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "several-z.website-load.tshark.txt"));
+        Assert.Equal(Normalize(expected), Normalize(result.Stdout));
+    }
+
     private static IEnumerable<(string Capture, string Text)> Sections(string file)
     {
         string? capture = null;
