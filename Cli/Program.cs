@@ -3,6 +3,7 @@ using Sniffer.Cli;
 
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
 var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+ResourceReport.Start();
 try
 {
     int code = CliApp.Run(args, stdout, stderr);

@@ -9,10 +9,20 @@ namespace Sniffer.Cli;
 /// </summary>
 internal static class ResourceReport
 {
-    public static bool Enabled => Environment.GetEnvironmentVariable("SNIFFER_STATS") == "1";
+    private static readonly string? Mode = Environment.GetEnvironmentVariable("SNIFFER_STATS");
+    private static AllocationSampler? _sampler;
+
+    public static bool Enabled => Mode is "1" or "types";
+
+    /// <summary>Starts sampling allocation types (SNIFFER_STATS=types) before the run.</summary>
+    public static void Start()
+    {
+        if (Mode == "types") _sampler = new AllocationSampler();
+    }
 
     public static void Write(TextWriter stderr)
     {
+        _sampler?.Write(stderr);
         using var self = Process.GetCurrentProcess();
         stderr.WriteLine(
             $"sniffer-stats: allocated {GC.GetTotalAllocatedBytes(precise: true)} bytes; " +

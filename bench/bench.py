@@ -5,10 +5,14 @@ Builds bench/data/big.pcap (>= 1 GB and >= 5 M packets of replayed real traffic)
 command several times with its output sent to /dev/null, and prints medians of packets/s, MB/s and peak
 memory, with ratios against the reference tool for each job. No thresholds: it reports, it doesn't judge.
 
-usage: bench/bench.py [--runs N] [--tshark-runs N] [--jobs fields,summary,count,...] [--capture FILE]
+usage: bench/bench.py [--size small|big] [--runs N] [--tshark-runs N] [--jobs fields,summary,count,...]
+                      [--capture FILE] [--markdown FILE]
+--size small makes and uses bench/data/small.pcap (50 k packets) to check the script itself quickly;
+the README's table comes from the default big capture. --markdown writes the table for the README.
 """
 import argparse
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -54,13 +58,19 @@ def build_capture(path, min_packets, min_bytes):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--capture", default=os.path.join(HERE, "data", "big.pcap"))
-    ap.add_argument("--min-packets", type=int, default=5_000_000)
-    ap.add_argument("--min-bytes", type=int, default=1_000_000_000)
+    ap.add_argument("--size", choices=["small", "big"], default="big")
+    ap.add_argument("--capture")
+    ap.add_argument("--min-packets", type=int)
+    ap.add_argument("--min-bytes", type=int)
+    ap.add_argument("--markdown", help="also write the results as a markdown table to this file")
     ap.add_argument("--runs", type=int, default=3, help="runs of each fast command (median reported)")
     ap.add_argument("--tshark-runs", type=int, default=1, help="runs of each tshark command (slow)")
     ap.add_argument("--jobs", default="fields,summary,count,retrans,synack")
     args = ap.parse_args()
+    small = args.size == "small"
+    args.capture = args.capture or os.path.join(HERE, "data", "small.pcap" if small else "big.pcap")
+    args.min_packets = args.min_packets or (50_000 if small else 5_000_000)
+    args.min_bytes = args.min_bytes or (10_000_000 if small else 1_000_000_000)
 
     if not os.path.exists(args.capture):
         build_capture(args.capture, args.min_packets, args.min_bytes)
@@ -92,7 +102,9 @@ def main():
             ("sniffer", [sniffer, "-r", cap, "-n", "-Y", "tcp.flags.syn == 1 && tcp.flags.ack == 1"], args.runs),
             ("tshark", ["tshark", "-r", cap, "-n", "-Y", "tcp.flags.syn == 1 && tcp.flags.ack == 1"], args.tshark_runs)], "tshark"),
     }
-    print(f"capture: {cap} ({size_mb:.0f} MB, {packets or '?'} packets); {os.cpu_count()} cores; medians")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start"
+    print(f"capture: {cap} ({size_mb:.0f} MB, {packets or '?'} packets); {machine}; medians")
+    rows = []
     print(f"{'job':48} {'tool':20} {'seconds':>8} {'packets/s':>11} {'MB/s':>8} {'peak MB':>8} {'ratio':>7}")
     for name in args.jobs.split(","):
         title, commands, reference = jobs[name]
@@ -110,7 +122,26 @@ def main():
             pps = packets / secs if packets else 0
             ratio = f"{ref[0] / secs:6.2f}x" if ref and tool != reference else ""
             print(f"{title:48} {tool:20} {secs:8.2f} {pps:11,.0f} {size_mb / secs:8.1f} {rss:8.0f} {ratio:>7}")
+            rows.append((title, tool, secs, pps, size_mb / secs, rss, ratio.strip(), reference))
     print("ratio = reference tool's time / this tool's time (above 1: faster than the reference)")
+    if args.markdown:
+        with open(args.markdown, "w") as out:
+            out.write(markdown_table(rows, cap, size_mb, packets, machine, args))
+        print(f"markdown table written to {args.markdown}")
+
+
+def markdown_table(rows, cap, size_mb, packets, machine, args):
+    """The README's benchmark table: machine, commands, medians, ratios against each job's reference."""
+    lines = [f"Capture: `{os.path.basename(cap)}`, {size_mb:.0f} MB, {packets or '?'} packets; {machine}; "
+             f"medians of {args.runs} runs ({args.tshark_runs} for tshark), output to /dev/null, file in page cache.", "",
+             "| job | tool | seconds | packets/s | MB/s | peak MB | speed vs reference |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for title, tool, secs, pps, mbs, rss, ratio, reference in rows:
+        shown = ratio if ratio else ("reference" if tool == reference else "")
+        lines.append(f"| {title} | {tool} | {secs:.2f} | {pps:,.0f} | {mbs:.1f} | {rss:.0f} | {shown} |")
+    lines.append("")
+    lines.append("Speed vs reference = the reference tool's time / this tool's time (above 1: faster).")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

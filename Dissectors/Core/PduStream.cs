@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -96,7 +97,15 @@ public sealed class PduStream
     {
         PendingLength = 0;
         Needed = 0;
-        if (_pending.Length > IdleBufferBytes) _pending = Array.Empty<byte>();
+        if (_pending.Length > IdleBufferBytes) ReleaseBuffer();
+    }
+
+    // Pending buffers come from the shared pool: PDUs start and end all the time, and a fresh array for
+    // each would be most of what the single pass allocates.
+    private void ReleaseBuffer()
+    {
+        if (_pending.Length > 0) ArrayPool<byte>.Shared.Return(_pending);
+        _pending = Array.Empty<byte>();
     }
 
     /// <summary>Appends an in-order segment to the pending PDU; false when that would exceed <see cref="MaxPduBytes"/>.</summary>
@@ -127,6 +136,9 @@ public sealed class PduStream
     private void Ensure(int size)
     {
         if (size <= _pending.Length) return;
-        Array.Resize(ref _pending, Math.Min(MaxPduBytes, Math.Max(size, Math.Max(IdleBufferBytes, _pending.Length * 2))));
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxPduBytes, Math.Max(size, Math.Max(IdleBufferBytes, _pending.Length * 2))));
+        _pending.AsSpan(0, PendingLength).CopyTo(larger);
+        ReleaseBuffer();
+        _pending = larger;
     }
 }
