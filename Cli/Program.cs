@@ -5,7 +5,9 @@ var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(fal
 var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
 try
 {
-    return CliApp.Run(args, stdout, stderr);
+    int code = CliApp.Run(args, stdout, stderr);
+    if (ResourceReport.Enabled) ResourceReport.Write(stderr);
+    return code;
 }
 catch (IOException e) when (e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase))
 {

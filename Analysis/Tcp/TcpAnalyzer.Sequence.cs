@@ -44,12 +44,24 @@ public sealed partial class TcpAnalyzer
             fwd.DupAckNum = 0;
         }
 
-        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way. tshark 4.0 then moves
-        // the other side's 'max seq to be acked' up to its nextseq so the same gap is reported once.
+        // ACKED LOST PACKET: this acknowledges bytes we never saw going the other way. If the other side sent
+        // more since the last report, move its 'max seq to be acked' up to its nextseq and report. If not, the
+        // gap was already reported: tshark 4.0.17 reports it again only when the other side has sent a new ACK
+        // since (its dup-ACK counter is back at 0; -1 marks the report), so a peer that keeps sending with the
+        // same ACK does not repeat it (ppa__http_espn #892), while a new ACK beyond it does (of13_ericsson #89).
         if (rev.MaxSeqToBeAcked != 0 && Gt(ack, rev.MaxSeqToBeAcked) && (flags & TcpSegment.AckFlag) != 0)
         {
-            ta.Set(TcpAnalysisFlags.AckLostSegment);
-            rev.MaxSeqToBeAcked = rev.NextSeq;
+            ta.Exists = true;
+            if (Lt(rev.MaxSeqToBeAcked, rev.NextSeq))
+            {
+                rev.MaxSeqToBeAcked = rev.NextSeq;
+                ta.Set(TcpAnalysisFlags.AckLostSegment);
+            }
+            else
+            {
+                if (rev.DupAckNum == 0) ta.Set(TcpAnalysisFlags.AckLostSegment);
+                rev.DupAckNum = -1;
+            }
         }
 
         if (seglen > 0 || (flags & (TcpSegment.Syn | TcpSegment.Fin)) != 0)
@@ -109,7 +121,8 @@ public sealed partial class TcpAnalyzer
         // DUPLICATE ACK: no data, same window, SEQ and ACK as the previous segment.
         if (sameAsBefore && window != 0)
         {
-            fwd.DupAckNum++;
+            // -1 marks an ACKed-unseen report against this side: the first duplicate after it counts as #1.
+            fwd.DupAckNum = fwd.DupAckNum == -1 ? 1 : fwd.DupAckNum + 1;
             ta.Set(TcpAnalysisFlags.DuplicateAck);
             ta.DupAckNum = (uint)fwd.DupAckNum;
             ta.DupAckFrame = fwd.LastNonDupAckFrame;

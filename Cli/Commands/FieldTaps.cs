@@ -20,9 +20,15 @@ public interface IFieldTap
 }
 
 /// <summary>The -z reports and exports built on collected fields: the page-load timeline and its exports.</summary>
+/// <summary>A tap that needs the capture's interface descriptions (timestamp resolution).</summary>
+public interface IInterfaceAware
+{
+    void UseInterfaces(IReadOnlyList<Sniffer.Capture.CaptureInterface> interfaces);
+}
+
 public static class FieldTaps
 {
-    public const string Usage = "pageload  http,stat  http,tree  http_req,tree  endpoints,eth|ip|ipv6|tcp|udp  io,stat,INTERVAL[,FILTER...]";
+    public const string Usage = "pageload  http,stat  http,tree  http_req,tree  dns,tree  flow,tcp,standard|network  endpoints,eth|ip|ipv6|tcp|udp  io,stat,INTERVAL[,FILTER...]";
 
     private sealed class IoTap : IFieldTap
     {
@@ -78,6 +84,50 @@ public static class FieldTaps
         public void Render(TextWriter w) => report.Render(w);
     }
 
+    /// <summary>Feeds packet-dns.c's tap data (one event per DNS message) to the DNS stats tree.</summary>
+    private sealed class DnsTap : IFieldTap
+    {
+        private readonly DnsStatsTree _tree;
+        private readonly Action<DnsTapEvent> _add;
+        private double _ms;
+
+        public DnsTap(DnsStatsTree tree)
+        {
+            _tree = tree;
+            _add = e => _tree.Add(_ms, e);
+        }
+
+        public void Want(FieldValueSet values) { foreach (var f in DnsStatsTree.Fields) values.Want(f); }
+
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values)
+        {
+            _ms = (ctx.Frame.TimestampNs - ctx.FirstTimestampNs) / 1e6;
+            DnsStatsTree.Read(values, _add);
+        }
+
+        public void Render(TextWriter w) => _tree.Render(w);
+    }
+
+    /// <summary>Feeds packet-tcp.c's tap (one item per TCP header) to the sequence diagram, with each frame's time as tshark shows it.</summary>
+    private sealed class FlowTap : IFieldTap, IInterfaceAware
+    {
+        private readonly TcpFlowReport _report = new();
+        private IReadOnlyList<Sniffer.Capture.CaptureInterface> _interfaces = [];
+
+        public void UseInterfaces(IReadOnlyList<Sniffer.Capture.CaptureInterface> interfaces) => _interfaces = interfaces;
+        public void Want(FieldValueSet values) { foreach (var f in TcpFlowReport.Fields) values.Want(f); }
+
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values)
+        {
+            if (!values.Has(Sniffer.Dissectors.Transport.TcpFields.Tcp)) return;
+            int id = ctx.Frame.InterfaceId;
+            long units = (uint)id < (uint)_interfaces.Count ? _interfaces[id].TimestampUnitsPerSecond : 1_000_000;
+            _report.Observe(values, RelativeTime.Format(ctx.Frame.TimestampNs - ctx.FirstTimestampNs, RelativeTime.DigitsFor(units)));
+        }
+
+        public void Render(TextWriter w) => _report.Render(w);
+    }
+
     /// <summary>The tap for a -z argument this family owns, or null.</summary>
     public static IFieldTap? TryCreate(string spec, string[] parts) => parts[0] switch
     {
@@ -85,6 +135,8 @@ public static class FieldTaps
         "http" when parts.Length == 2 && parts[1] == "stat" => HttpTap.For(new HttpStatReport()),
         "http" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpPacketCounter()),
         "http_req" when parts.Length == 2 && parts[1] == "tree" => HttpTap.For(new HttpRequestsTree()),
+        "dns" when parts.Length == 2 && parts[1] == "tree" => new DnsTap(new DnsStatsTree()),
+        "flow" when parts.Length == 3 && parts[1] == "tcp" && parts[2] is "standard" or "network" => new FlowTap(),
         "io" when parts.Length >= 3 && parts[1] == "stat" => IoTap.Create(parts),
         "endpoints" when parts.Length == 2 && ConversationKindOf(parts[1]) is { } kind => new EndpointsTap(new EndpointsReport(kind)),
         _ => null,

@@ -37,6 +37,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
                 if (bpf is not null && !bpf.Matches(info, data)) continue;
                 read++;
                 processor.UseInterfaces(reader.Interfaces);
+                statistics.UseInterfaces(reader.Interfaces);
                 if (!printer.Handle(info, data)) continue;
                 if (options.WriteFile is not null)
                 {
@@ -51,6 +52,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         }
         statistics.Render(stdout);
         stdout.Flush();
+        AnalysisCapsReport.Write(analyzer, stderr);
 
         if (reader.Error is { } error)
         {

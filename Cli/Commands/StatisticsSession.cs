@@ -107,6 +107,12 @@ public sealed class StatisticsSession
         _analyzer.Observer = observers.Count == 1 ? observers[0] : new ObserverFanOut(observers);
     }
 
+    /// <summary>Tells the taps that need them the interfaces read so far (cheap: called for every frame).</summary>
+    public void UseInterfaces(IReadOnlyList<Sniffer.Capture.CaptureInterface> interfaces)
+    {
+        foreach (var t in _taps) if (t is IInterfaceAware a) a.UseInterfaces(interfaces);
+    }
+
     public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldTreeBuilder? tree, FieldValueSet? values = null)
     {
         if (values is not null) foreach (var t in _taps) t.Observe(data, ctx, values);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Sniffer.Dissectors.Core;
 
 /// <summary>
@@ -111,18 +114,11 @@ public sealed class PduStream
     public void Keep(ReadOnlySpan<byte> rest, int moreBytes, uint nextSeq)
     {
         if (rest.Length > MaxPduBytes) { Reset(); return; }
-        // rest may lie inside the pending buffer itself: copy through a temporary when it does.
-        if (rest.Overlaps(_pending))
-        {
-            var copy = rest.ToArray();
-            Ensure(copy.Length);
-            copy.CopyTo(_pending, 0);
-        }
-        else
-        {
-            Ensure(rest.Length);
-            rest.CopyTo(_pending);
-        }
+        // rest may lie inside the pending buffer itself (in-place reassembly): then it is no longer than the
+        // buffer, Ensure keeps the buffer, and CopyTo moves overlapping bytes correctly (memmove).
+        if (!rest.Overlaps(_pending)) Ensure(rest.Length);
+        bool alreadyAtFront = Unsafe.AreSame(in MemoryMarshal.GetReference(rest), in MemoryMarshal.GetArrayDataReference(_pending));
+        if (!alreadyAtFront) rest.CopyTo(_pending);
         PendingLength = rest.Length;
         Needed = moreBytes > 0 ? rest.Length + moreBytes : -1;
         NextSeq = nextSeq;

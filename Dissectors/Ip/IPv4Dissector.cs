@@ -135,6 +135,13 @@ public static class IPv4Dissector
         // Wireshark dissects what is there and lets the payload's dissectors find out what is missing.
         int payloadStart = offset + headerLength;
         int payloadEnd = Math.Min(offset + totalLength, end);
+        // The header itself runs past the end of what encloses it (a tunnel's shorter length, or a presumed TSO length):
+        // Wireshark's subset buffer throws there, a malformed packet. (Found by tests/Fuzz, target eth.)
+        if (payloadEnd < payloadStart)
+        {
+            sink.Pop();
+            return DissectStatus.Malformed;
+        }
         int fragmentOffset = (flagsFrag & 0x1FFF) * 8;
         bool moreFragments = (flagsFrag & 0x2000) != 0;
         bool fragmented = fragmentOffset != 0 || moreFragments;

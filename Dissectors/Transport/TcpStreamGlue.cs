@@ -52,11 +52,16 @@ public static class TcpStreamGlue
                     stream.Remember(ctx.FrameNumber, PduStream.DeliveryKind.Part);
                     return PartOnly(ref ctx, out protocol);
                 }
-                var data = stream.Pending.ToArray();
+                // In place when nothing outlives this call (the CLI's single pass without a tree): no copy of
+                // the PDU per completing segment. A copy only when a store keeps it for revisits or the tree
+                // names it as a data source.
+                bool keepsCopy = stream.Store is not null || (sink.WantsTree && ctx.Sources is not null);
+                byte[]? copy = keepsCopy ? stream.Pending.ToArray() : null;
+                ReadOnlySpan<byte> data = copy ?? stream.Pending;
                 stream.Remember(ctx.FrameNumber, PduStream.DeliveryKind.Reassembled, data);
                 var desegment = default(DesegmentRequest);
-                var status = Reassembled(data, srcPort, dstPort, frame, ref ctx, ref sink, ref desegment, out protocol);
-                if (desegment.Requested) stream.Keep(data.AsSpan(desegment.Offset), desegment.MoreBytes, seq + (uint)segment.Length);
+                var status = Reassembled(data, copy, srcPort, dstPort, frame, ref ctx, ref sink, ref desegment, out protocol);
+                if (desegment.Requested) stream.Keep(data[desegment.Offset..], desegment.MoreBytes, seq + (uint)segment.Length);
                 else stream.Reset();
                 return status;
             }
@@ -94,12 +99,12 @@ public static class TcpStreamGlue
         return status;
     }
 
-    private static DissectStatus Reassembled<TSink>(byte[] data, ushort srcPort, ushort dstPort, ReadOnlySpan<byte> frame,
+    private static DissectStatus Reassembled<TSink>(ReadOnlySpan<byte> data, byte[]? array, ushort srcPort, ushort dstPort, ReadOnlySpan<byte> frame,
         ref PacketContext ctx, ref TSink sink, ref DesegmentRequest desegment, out string protocol)
         where TSink : struct, IFieldSink
     {
         int source = 0;
-        if (sink.WantsTree && ctx.Sources is not null) source = ctx.Sources.Add($"Reassembled TCP ({data.Length} bytes)", data);
+        if (sink.WantsTree && ctx.Sources is not null) source = ctx.Sources.Add($"Reassembled TCP ({data.Length} bytes)", array ?? data.ToArray());
         if (source != 0) sink.UseDataSource(source);
         var payload = new StreamPayload(data, frame, source, canDesegment: true);
         bool claimed = TcpApplications.TryDissect(srcPort, dstPort, payload, 0, data.Length, ref ctx, ref sink, ref desegment, out protocol, out var status);
@@ -120,7 +125,7 @@ public static class TcpStreamGlue
             case PduStream.DeliveryKind.Part:
                 return PartOnly(ref ctx, out protocol);
             case PduStream.DeliveryKind.Reassembled:
-                return Reassembled(seen.Data!, srcPort, dstPort, frame, ref ctx, ref sink, ref ignored, out protocol);
+                return Reassembled(seen.Data, seen.Data, srcPort, dstPort, frame, ref ctx, ref sink, ref ignored, out protocol);
             default:
                 var payload = new StreamPayload(frame, frame, 0, canDesegment: true);
                 if (!TcpApplications.TryDissect(srcPort, dstPort, payload, offset, end, ref ctx, ref sink, ref ignored, out protocol, out var status))

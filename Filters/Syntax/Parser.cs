@@ -12,6 +12,10 @@ public sealed class Parser
     private readonly string _text;
     private readonly List<Token> _tokens;
     private int _next;
+    private int _depth;
+
+    /// <summary>Deeper nesting is refused: the parser, the checker and the evaluator all recurse, and a hostile filter must not overflow the stack.</summary>
+    public const int MaxNesting = 256;
 
     private Parser(string text)
     {
@@ -49,13 +53,22 @@ public sealed class Parser
 
     private Node ParseOr()
     {
+        Enter();
         var left = ParseXor();
         while (Peek.Kind == TokenKind.Or)
         {
             Take();
             left = new LogicalNode(TokenKind.Or, left, ParseXor());
         }
+        _depth--;
         return left;
+    }
+
+    /// <summary>Counts one level of nesting (a parenthesis, a brace, a not, a minus); a FilterException past <see cref="MaxNesting"/>.</summary>
+    private void Enter()
+    {
+        if (++_depth > MaxNesting)
+            throw new FilterException($"Filter expression nested more than {MaxNesting} levels deep.", Peek.Position, Math.Max(1, Peek.Length));
     }
 
     private Node ParseXor()
@@ -85,7 +98,10 @@ public sealed class Parser
         if (Peek.Kind == TokenKind.Not)
         {
             var not = Take();
-            return new NotNode(ParseNot(), not.Position);
+            Enter();
+            var operand = ParseNot();
+            _depth--;
+            return new NotNode(operand, not.Position);
         }
         return ParseRelation();
     }
@@ -147,7 +163,13 @@ public sealed class Parser
         }
     }
 
-    private Entity ParseEntity() => ParseBitAnd();
+    private Entity ParseEntity()
+    {
+        Enter();
+        var entity = ParseBitAnd();
+        _depth--;
+        return entity;
+    }
 
     private Entity ParseBitAnd()
     {
@@ -187,7 +209,10 @@ public sealed class Parser
         if (Peek.Kind == TokenKind.Minus)
         {
             var minus = Take();
-            return new NegateNode(ParseUnary(), minus.Position);
+            Enter();
+            var operand = ParseUnary();
+            _depth--;
+            return new NegateNode(operand, minus.Position);
         }
         return ParsePostfix();
     }

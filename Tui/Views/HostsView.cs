@@ -34,8 +34,8 @@ public sealed class HostsView : Dialog
         _table = new TableView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Percent(50), FullRowSelect = true, MultiSelect = false };
         _table.CollectionNavigator = null;
         _table.KeyDown += (_, key) => { if (key == Key.Enter) { key.Handled = true; Choose(); } };
-        _table.ValueChanged += (_, _) => Diagram.Show(Selected, _result?.Relays);
         Diagram = new HostDiagramView { X = 0, Y = Pos.Bottom(_table), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _table.ValueChanged += (_, _) => Diagram.Show(Selected, _result?.Relays);
         var help = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = "↑↓ pick a host · ←→ pick a column · s sort by it (again: reverse) · Enter filter to the host · Esc close" };
         Add(_table, Diagram, help);
         Reload();

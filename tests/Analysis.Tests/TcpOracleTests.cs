@@ -54,7 +54,7 @@ public sealed class TcpOracleTests(ITestOutputHelper output)
             if (!cells.TryGetValue(f, out int n)) continue;
             double pct = 100.0 * agree.GetValueOrDefault(f) / n;
             output.WriteLine($"{f,-40} {agree.GetValueOrDefault(f),6}/{n,6} {pct,7:F2}%");
-            // One cell of 28 for tcp.analysis.ack_lost_segment is a known difference (see docs/tcp.md).
+            // Fields with few cells get a lower bar: one cell of them is several percent (see docs/tcp.md).
             Assert.True(pct >= (n < 50 ? 95.0 : 99.0), $"{f}: {pct:F2}%");
         }
     }

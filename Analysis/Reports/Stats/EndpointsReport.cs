@@ -38,6 +38,7 @@ public sealed class EndpointsReport(ConversationKind kind)
     [
         EthernetFields.Src, EthernetFields.Dst, IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Src, IPv6Fields.Dst,
         TcpFields.SrcPort, TcpFields.DstPort, UdpFields.SrcPort, UdpFields.DstPort, IcmpFields.Icmp, Icmpv6Fields.Icmpv6,
+        IPv6Fields.RoutingSegLeft, IPv6Fields.RoutingSrcAddr, IPv6Fields.RoutingMipv6Home, IPv6Fields.RoutingSrhAddr,
     ];
 
     /// <summary>Counts the headers of this report's kind in one frame's values (dissection order: a port pairs with the IP header before it).</summary>
@@ -47,7 +48,8 @@ public sealed class EndpointsReport(ConversationKind kind)
         bool haveEthDst = false;
         AddressKind ipKind = AddressKind.None;
         ushort srcPort = 0;
-        bool haveSrc = false, haveSrcPort = false;
+        bool haveSrc = false, haveSrcPort = false, srhFirst = false;
+        int segmentsLeft = 0;
         for (int i = 0; i < values.Count; i++)
         {
             var f = values[i].Field;
@@ -71,6 +73,11 @@ public sealed class EndpointsReport(ConversationKind kind)
                 haveSrc = false;
                 continue;
             }
+            // A routing header with segments left makes its final address the destination the transport taps see
+            // (packet-ipv6.c sets pinfo->dst): type 0's last address, type 2's home address, the SRH's first segment.
+            if (f == IPv6Fields.RoutingSegLeft) { segmentsLeft = (int)values[i].Bits; srhFirst = true; continue; }
+            if (f == IPv6Fields.RoutingSrcAddr || f == IPv6Fields.RoutingMipv6Home) { if (segmentsLeft > 0) ipDst = Read(values, i); continue; }
+            if (f == IPv6Fields.RoutingSrhAddr) { if (segmentsLeft > 0 && srhFirst) ipDst = Read(values, i); srhFirst = false; continue; }
             bool tcp = f == TcpFields.SrcPort || f == TcpFields.DstPort, udp = f == UdpFields.SrcPort || f == UdpFields.DstPort;
             if (!tcp && !udp) continue;
             if (f == TcpFields.SrcPort || f == UdpFields.SrcPort) { srcPort = (ushort)values[i].Bits; haveSrcPort = true; continue; }
