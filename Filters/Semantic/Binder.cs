@@ -16,6 +16,8 @@ namespace Sniffer.Filters.Semantic;
 /// </summary>
 internal sealed class Binder
 {
+    /// <summary>Protocols whose span bounds the payload a protocol's tvb reaches (Wireshark trims it to the IP length).</summary>
+    private static readonly FieldDef[] PacketProtocols = FindAll("ip", "ipv6");
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
     private readonly string _text;
     private readonly FunctionBinder _functions;
@@ -35,6 +37,13 @@ internal sealed class Binder
         var test = binder.BindTest(root);
         needsFrameBytes = binder.NeedsFrameBytes;
         return test;
+    }
+
+    private static FieldDef[] FindAll(params string[] names)
+    {
+        var found = new List<FieldDef>();
+        foreach (var name in names) if (FieldRegistry.Find(name) is { } f) found.Add(f);
+        return [.. found];
     }
 
     internal string SourceOf(Node node) => _text.Substring(node.Position, Math.Min(node.Length, _text.Length - node.Position));
@@ -89,6 +98,8 @@ internal sealed class Binder
     private TestNode BindComparison(ComparisonNode c)
     {
         var left = BindLeft(c.Left, c.Op.Text);
+        if (c.Op.Kind is TokenKind.Contains or TokenKind.Matches && left is FieldValueNode { Type: FieldType.Protocol } protocol)
+            protocol.ReadProtocolToEndOfPacket(PacketProtocols);
         bool? quantifierAll = c.Quantifier switch { Quantifier.All => true, Quantifier.Any => false, _ => null };
         switch (c.Op.Kind)
         {

@@ -48,7 +48,7 @@ public static class Lexer
             case '!': return Op(TokenKind.Not, text, i, 1);
             case '>': return n == '=' ? Op(TokenKind.Ge, text, i, 2) : Op(TokenKind.Gt, text, i, 1);
             case '<': return n == '=' ? Op(TokenKind.Le, text, i, 2) : Op(TokenKind.Lt, text, i, 1);
-            case '~': return Op(TokenKind.Matches, text, i, 1);
+            case '~': return n == '=' ? Op(TokenKind.AnyNe, text, i, 2) : Op(TokenKind.Matches, text, i, 1);  // ~= is 4.0's any_ne (!==)
             case '&': return n == '&' ? Op(TokenKind.And, text, i, 2) : Op(TokenKind.BitAnd, text, i, 1);
             case '|' when n == '|': return Op(TokenKind.Or, text, i, 2);
             case '^' when n == '^': return Op(TokenKind.Xor, text, i, 2);

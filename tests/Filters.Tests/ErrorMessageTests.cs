@@ -84,6 +84,9 @@ public class ErrorMessageTests
     [InlineData("frame.time > \"junk\"", "\"junk\" is not a valid absolute time. Example: \"Nov 12, 1999 08:55:44.123\" or \"2011-07-04 12:34:56\"", 13, 6)]
     [InlineData("udp.payload matches \"((\"", "Regex compilation error:", 20, 4)]
     [InlineData("tcp.flgs", "tcp.flgs is neither a field nor a protocol name.", 0, 8)]
+    [InlineData("frame.len in {66 74..100}", "\"74\" was unexpected in this context.", 17, 2)]
+    [InlineData("dns.qry.type == AAAA", "\"AAAA\" cannot be found among the possible values for dns.qry.type.", 16, 4)]
+    [InlineData("tcp.payload[0:3] == GET", "\"GET\" is not a valid byte string.", 20, 3)]
     public void Reports_tsharks_message_and_position(string filter, string message, int position, int length)
     {
         var e = Assert.Throws<FilterException>(() => DisplayFilter.Compile(filter));

@@ -11,6 +11,9 @@ internal sealed class FieldValueNode : ValueNode
     private readonly FieldDef _field;
     private readonly FieldDef? _layerProtocol;
     private readonly int _minLayer, _maxLayer;
+    // contains/matches read a protocol as Wireshark's tvb: from its start to the end of the enclosing IP packet
+    // (or of the frame), payload included; slices and len() keep the protocol item's own span.
+    private FieldDef[]? _payloadEnclosers;
 
     public FieldValueNode(FieldDef field, FieldDef? layerProtocol = null, int minLayer = 1, int maxLayer = int.MaxValue)
         : base(field.Type)
@@ -23,10 +26,14 @@ internal sealed class FieldValueNode : ValueNode
 
     public FieldDef Field => _field;
 
+    /// <summary>Makes a protocol's value run to the end of the IP packet (or frame) holding it, as for contains/matches.</summary>
+    public void ReadProtocolToEndOfPacket(FieldDef[] enclosers) => _payloadEnclosers = enclosers;
+
     public override void CollectFields(List<FieldDef> into)
     {
         into.Add(_field);
         if (_layerProtocol is not null) into.Add(_layerProtocol);
+        if (_payloadEnclosers is not null) into.AddRange(_payloadEnclosers);
     }
 
     public override void Evaluate(in PacketView p, ValueBuffer into)
@@ -55,6 +62,7 @@ internal sealed class FieldValueNode : ValueNode
                     {
                         v.Entry = Value.FrameEntry;
                         v.Start = fv.Offset;
+                        if (_payloadEnclosers is not null) v.Length = Math.Max(fv.Length, EndOfEnclosingPacket(p, fv.Offset) - fv.Offset);
                     }
                     else v.Length = 0;
                     break;
@@ -65,6 +73,26 @@ internal sealed class FieldValueNode : ValueNode
             }
             into.Add(v);
         }
+    }
+
+    /// <summary>The end of the innermost enclosing protocol that started before <paramref name="offset"/>, else of the frame.</summary>
+    private int EndOfEnclosingPacket(in PacketView p, int offset)
+    {
+        int end = p.Frame.Length, bestStart = -1;
+        var set = p.Values;
+        foreach (var encloser in _payloadEnclosers!)
+        {
+            for (int i = set.First(encloser.CanonicalId); i >= 0; i = set.Next(i))
+            {
+                var e = set[i];
+                if (e.Offset < offset && e.Offset + e.Length > offset && e.Offset > bestStart && e.Offset + e.Length <= p.Frame.Length)
+                {
+                    bestStart = e.Offset;
+                    end = e.Offset + e.Length;
+                }
+            }
+        }
+        return end;
     }
 
     /// <summary>1-based layer: how many occurrences of the field's protocol start at or before it.</summary>
