@@ -31,6 +31,10 @@ public sealed class DnsTransactionTable
     private readonly Dictionary<(uint Frame, int Ordinal), (int Transaction, DnsMatch Match)> _byFrame = new();
     private uint _highestFrame;
     private FrameOrdinal _ordinal;
+    private readonly bool _rememberFrames;
+
+    /// <param name="rememberFrames">Keep every frame's match for revisits; a single pass keeps only the current frame's.</param>
+    public DnsTransactionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
 
     public int Count => _transactions.Count;
 
@@ -53,7 +57,11 @@ public sealed class DnsTransactionTable
             if (!isResponse && !match.Retransmission && seen.Transaction >= 0) match.ResponseFrame = _transactions[seen.Transaction].ResponseFrame;
             return;
         }
-        if (frame > _highestFrame) _highestFrame = frame;
+        if (frame > _highestFrame)
+        {
+            _highestFrame = frame;
+            if (!_rememberFrames) _byFrame.Clear();
+        }
         match = default;
         int index = _latest.TryGetValue(key, out int latest) ? latest : -1;
         if (!isResponse)

@@ -29,6 +29,19 @@ public sealed class HttpTransactionTable
     }
 
     private readonly Dictionary<ConversationKey, Connection> _connections = new();
+    private readonly bool _rememberFrames;
+
+    /// <param name="rememberFrames">
+    /// Keep every frame's match for random-access revisits (the TUI, -2). A single pass only ever
+    /// re-dissects the frame it is on, so it keeps that frame's matches alone and memory stays flat.
+    /// </param>
+    public HttpTransactionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
+
+    /// <summary>Connections tracked at once; past this, connections with no request waiting are forgotten.</summary>
+    public const int MaxConnections = 50_000;
+
+    /// <summary>Connections forgotten by the cap (a later request on one numbers from 1 again).</summary>
+    public long ForgottenConnections { get; private set; }
     private readonly Dictionary<(uint Frame, int Ordinal), (Connection Connection, int Transaction, HttpMatch Match)> _byFrame = new();
     private readonly Dictionary<(uint Frame, int Ordinal), uint> _nextResponse = new();
     private uint _highestFrame;
@@ -66,10 +79,15 @@ public sealed class HttpTransactionTable
             return;
         }
 
-        if (frame > _highestFrame) _highestFrame = frame;
+        if (frame > _highestFrame)
+        {
+            _highestFrame = frame;
+            if (!_rememberFrames) { _byFrame.Clear(); _nextResponse.Clear(); }
+        }
         match = default;
         if (!_connections.TryGetValue(key, out var connection))
         {
+            if (_connections.Count >= MaxConnections) ForgetAnsweredConnections();
             connection = new Connection();
             _connections.Add(key, connection);
         }
@@ -112,6 +130,18 @@ public sealed class HttpTransactionTable
             }
         }
         _byFrame[(frame, ordinal)] = (connection, index, match);
+    }
+
+    // Reused: a new list per sweep would be a large-object allocation that forces full collections.
+    private readonly List<ConversationKey> _answered = new();
+
+    private void ForgetAnsweredConnections()
+    {
+        foreach (var (key, c) in _connections)
+            if (c.Transactions.Count == 0 || c.Transactions[^1].ResponseFrame != 0) _answered.Add(key);
+        foreach (var key in _answered) _connections.Remove(key);
+        ForgottenConnections += _answered.Count;
+        _answered.Clear();
     }
 
     /// <summary>Keeps the request URI in one growing arena: no allocation per request in the steady state.</summary>

@@ -27,18 +27,21 @@ public sealed class AnalyzerSet : IPacketAnalyzer
         _rememberFrames = rememberFrames;
         Udp = new Udp.UdpConversationTable(rememberFrames: rememberFrames);
         QuicConnections = new Quic.QuicConnectionTable(rememberFrames);
+        Http = new HttpTransactionTable(rememberFrames);
+        Dns = new DnsTransactionTable(rememberFrames);
+        Tls = new TlsSessionTable(rememberFrames);
     }
 
     /// <summary>The TCP analysis inside the set (streams, reassembly), for the statistics that read it.</summary>
     public IPacketAnalyzer? Tcp => _tcp;
 
-    public DnsTransactionTable Dns { get; } = new();
+    public DnsTransactionTable Dns { get; }
     public Udp.UdpConversationTable Udp { get; }
 
     public void AnalyzeUdp(ReadOnlySpan<byte> frame, ref PacketContext ctx, out UdpAnalysis analysis) =>
         Udp.Analyze(frame, ref ctx, out analysis);
-    public HttpTransactionTable Http { get; } = new();
-    public TlsSessionTable Tls { get; } = new();
+    public HttpTransactionTable Http { get; }
+    public TlsSessionTable Tls { get; }
     public Quic.QuicConnectionTable QuicConnections { get; }
 
     public Sniffer.Dissectors.Quic.IQuicTracker? Quic => QuicConnections;
@@ -73,17 +76,20 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public long RememberedPduBytes => _pduData?.Bytes ?? 0;
 
     /// <summary>Connection directions with reassembly state; past this, directions with nothing pending are forgotten.</summary>
-    public const int MaxPduStreams = 200_000;
+    public const int MaxPduStreams = 50_000;
 
     /// <summary>Directions forgotten by the cap (a later segment of one starts afresh).</summary>
     public long ForgottenPduStreams { get; private set; }
 
+    // Reused: a new list per sweep would be a large-object allocation that forces full collections.
+    private readonly List<ConversationKey> _idle = new();
+
     private void ForgetIdleStreams()
     {
-        var idle = new List<ConversationKey>();
-        foreach (var (key, stream) in _streams) if (stream.PendingLength == 0 && !stream.HasRememberedFrames) idle.Add(key);
-        foreach (var key in idle) _streams.Remove(key);
-        ForgottenPduStreams += idle.Count;
+        foreach (var (key, stream) in _streams) if (stream.PendingLength == 0 && !stream.HasRememberedFrames) _idle.Add(key);
+        foreach (var key in _idle) _streams.Remove(key);
+        ForgottenPduStreams += _idle.Count;
+        _idle.Clear();
     }
 
     public PduStream? PduStream(in ConversationKey direction)

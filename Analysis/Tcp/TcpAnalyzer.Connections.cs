@@ -47,7 +47,24 @@ public sealed partial class TcpAnalyzer
         }
         if ((flags & TcpAnalysisFlags.ZeroWindow) != 0) h.Add('W', orig);
         if ((flags & TcpAnalysisFlags.LostSegment) != 0) h.Add('G', orig);
-        st.Closed = rst || (st.A.SawFin && st.B.SawFin);
+        bool closed = rst || (st.A.SawFin && st.B.SawFin);
+        if (closed && !st.Closed && !_options.RememberFrames) ReleaseOldClosed(st);
+        st.Closed = closed;
+    }
+
+    /// <summary>Queues a stream that just closed and releases the oldest closed streams beyond the cap.</summary>
+    private void ReleaseOldClosed(TcpStreamState justClosed)
+    {
+        _closed.Enqueue(justClosed);
+        while (_closed.Count > _options.MaxClosedStreams)
+        {
+            var old = _closed.Dequeue();
+            // It may have been reopened by a new SYN (a new state object) or released by the stream cap.
+            if (!old.Closed || !_streams.TryGetValue(old.Key, out var current) || current != old) continue;
+            _streams.Remove(old.Key);
+            Retire(old);
+            RetiredClosedStreams++;
+        }
     }
 
     /// <summary>Zeek's conn_state from what each side did.</summary>

@@ -14,6 +14,7 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
     private readonly Dictionary<FlowKey, TcpStreamState> _streams = new();
     private FrameAnalysisTable? _frames;
     private readonly List<ConnectionSummary> _finished = new();
+    private readonly Queue<TcpStreamState> _closed = new();
     private uint _nextStreamIndex;
     private uint _highestFrame;
     private int _layersInHighestFrame;
@@ -29,6 +30,8 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
     public long ReleasedStreams { get; private set; }
     public long ReleasedOpenStreams { get; private set; }
     public long DroppedConnectionSummaries { get; private set; }
+    /// <summary>Closed streams released after <see cref="TcpAnalyzerOptions.MaxClosedStreams"/> others closed (normal, not a cut).</summary>
+    public long RetiredClosedStreams { get; private set; }
     /// <summary>The per-frame results kept for revisits (created on first use: a single pass keeps none).</summary>
     public FrameAnalysisTable Frames => _frames ??= new();
 

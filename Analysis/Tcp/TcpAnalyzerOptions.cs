@@ -11,4 +11,11 @@ public sealed class TcpAnalyzerOptions
     /// <summary>Keep released streams' connection summaries for -z conn (bounded by <see cref="MaxFinishedConnections"/>).</summary>
     public bool KeepConnections { get; init; } = true;
     public int MaxFinishedConnections { get; init; } = 1_000_000;
+    /// <summary>
+    /// Closed streams kept for late packets (a last ACK, a retransmitted FIN) when frames are not remembered;
+    /// past this, the oldest closed ones are released, so a single pass over millions of short connections
+    /// runs in flat memory. A late packet of a released stream starts a new stream, where tshark would
+    /// continue the old one; with this many closed streams in between that is rare.
+    /// </summary>
+    public int MaxClosedStreams { get; init; } = 10_000;
 }

@@ -15,6 +15,10 @@ public sealed class TlsSessionTable
     private FrameOrdinal _ordinal;
     private uint _highestFrame;
     private (uint Frame, int Ordinal, TlsSessionState Start) _pending;
+    private readonly bool _rememberFrames;
+
+    /// <param name="rememberFrames">Keep every frame's starting state for revisits; a single pass keeps only the current frame's.</param>
+    public TlsSessionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
 
     public bool IsTls(in ConversationKey key) => _sessions.ContainsKey(key);
 
@@ -35,6 +39,7 @@ public sealed class TlsSessionTable
     public void End(uint frame, in ConversationKey key, in TlsSessionState state)
     {
         if (frame < _highestFrame || _pending.Frame != frame || _startOf.ContainsKey((frame, _pending.Ordinal))) return;
+        if (!_rememberFrames && frame > _highestFrame) _startOf.Clear();
         _highestFrame = frame;
         _startOf[(frame, _pending.Ordinal)] = _pending.Start;
         _sessions[key] = state;

@@ -11,8 +11,16 @@ public static class Analyzers
     /// A single pass reads a capture once, front to back, and never revisits a frame, so nothing is kept
     /// per frame. Two passes (-2) revisit every frame in the second, so they keep what the first found.
     /// </summary>
-    public static IPacketAnalyzer? Create(bool rememberFrames = false) =>
-        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions { RememberFrames = rememberFrames }), rememberFrames);
+    /// <param name="keepConnections">Keep a summary of every finished connection (only -z conn reads them).</param>
+    public static IPacketAnalyzer? Create(bool rememberFrames = false, bool keepConnections = true) =>
+        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions { RememberFrames = rememberFrames, KeepConnections = keepConnections }), rememberFrames);
+
+    /// <summary>Whether any -z report needs the finished connections' summaries.</summary>
+    public static bool NeedsConnections(IEnumerable<string> statistics)
+    {
+        foreach (var spec in statistics) if (spec == "conn") return true;
+        return false;
+    }
 
     /// <summary>The TCP analyzer of what <see cref="Create"/> made, for -z conv/follow/conn.</summary>
     public static TcpAnalyzer? TcpOf(IPacketAnalyzer? analyzer) => analyzer switch

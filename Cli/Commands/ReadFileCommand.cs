@@ -16,7 +16,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         using var firstReader = CaptureFile.Open(path);
         var reader = firstReader;
         using var bpf = CaptureFilters.ForFile(options.CaptureFilter);
-        var analyzer = Analyzers.Create(rememberFrames: options.TwoPass);
+        var analyzer = Analyzers.Create(rememberFrames: options.TwoPass, keepConnections: Analyzers.NeedsConnections(options.Statistics));
         var statistics = StatisticsSession.Create(options.Statistics, Analyzers.TcpOf(analyzer));
         foreach (var export in FieldTaps.Exports(options, Path.GetFileName(path))) statistics.AddTap(export);
         statistics.Attach();
