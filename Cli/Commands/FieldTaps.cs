@@ -28,7 +28,7 @@ public interface IInterfaceAware
 
 public static class FieldTaps
 {
-    public const string Usage = "pageload  http,stat  http,tree  http_req,tree  dns,tree  flow,tcp,standard|network  endpoints,eth|ip|ipv6|tcp|udp  io,stat,INTERVAL[,FILTER...]";
+    public const string Usage = "pageload  http,stat  http,tree  http_req,tree  dns,tree  flow,tcp,standard|network  endpoints,eth|ip|ipv6|tcp|udp  io,stat,INTERVAL[,FILTER|CALC(field)FILTER...]";
 
     private sealed class IoTap : IFieldTap
     {
@@ -45,23 +45,23 @@ public static class FieldTaps
 
         public static IoTap Create(string[] parts)
         {
-            var texts = parts.Skip(3).Select(f => string.IsNullOrWhiteSpace(f) ? null : f).ToList();
             IoStatReport report;
-            try { report = new IoStatReport(parts[2], texts); }
+            try { report = new IoStatReport(parts[2], parts.Skip(3).Select(IoStatColumn.Parse).ToList()); }
             catch (ArgumentException e) { throw new UsageException($"-z io,stat: {e.Message}."); }
-            var filters = report.Filters.Select(f => f is null ? null : PacketFilters.Compile(f)).ToArray();
+            var filters = report.Columns.Select(c => c.Filter is null ? null : PacketFilters.Compile(c.Filter)).ToArray();
             return new IoTap(report, filters);
         }
 
         public void Want(FieldValueSet values)
         {
             foreach (var f in _filters) if (f is not null) foreach (var field in f.Fields) values.Want(field);
+            foreach (var c in _report.Columns) if (c.Field is not null) values.Want(c.Field);
         }
 
         public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values)
         {
             for (int i = 0; i < _filters.Length; i++) _passed[i] = _filters[i] is not { } f || f.Matches(values, data);
-            _report.Add(ctx.Frame.TimestampNs - ctx.FirstTimestampNs, ctx.Frame.OriginalLength, _passed);
+            _report.Add(ctx.Frame.TimestampNs - ctx.FirstTimestampNs, ctx.Frame.OriginalLength, _passed, values);
         }
 
         public void Render(TextWriter w) => _report.Render(w);

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Analysis.Reports.Stats;
 
 /// <summary>
 /// -z io,stat,INTERVAL[,FILTER...] (ui/cli/tap-iostat.c) with its default "Frames and bytes" columns: one column per
 /// filter (none: every packet), one row per interval since the first frame, the last row ending at the capture's
-/// duration. An interval of 0, or one longer than the capture, is the whole capture.
+/// duration. An interval of 0, or one longer than the capture, is the whole capture. Calculated columns
+/// (COUNT/SUM/MIN/MAX/AVG/LOAD of a field) accumulate the field's values over the frames their filter passes.
 /// </summary>
 public sealed class IoStatReport
 {
@@ -16,11 +18,23 @@ public sealed class IoStatReport
 
     private readonly long _intervalUs;
     private readonly int _precision;
-    private readonly string?[] _filters;
-    private readonly List<(long Frames, long Bytes)>[] _columns;
+    private readonly IoStatColumn[] _specs;
+    private readonly List<Cell>[] _columns;
+    /// <summary>tap-iostat.c's max_vals and max_frame: updated per packet for the packet's own interval only.</summary>
+    private readonly ulong[] _maxValues;
+    private readonly long[] _maxFrames;
     private long _durationNs;
 
-    public IoStatReport(string interval, IReadOnlyList<string?> filters)
+    /// <summary>One interval of one column: frames seen, values averaged, and the accumulated value.</summary>
+    private struct Cell
+    {
+        public long Frames;
+        public long Num;
+        public ulong Counter;
+        public double Double;
+    }
+
+    public IoStatReport(string interval, IReadOnlyList<IoStatColumn> columns)
     {
         if (!double.TryParse(interval, NumberStyles.Float, Inv, out double seconds) || seconds < 0)
             throw new ArgumentException($"invalid interval \"{interval}\"");
@@ -28,15 +42,17 @@ public sealed class IoStatReport
         _precision = dot < 0 ? 0 : Math.Min(6, interval.Length - dot - 1);
         _intervalUs = seconds == 0 ? long.MaxValue : (long)Math.Round(seconds * 1e6);
         if (_intervalUs <= 0) throw new ArgumentException($"invalid interval \"{interval}\"");
-        _filters = filters.Count == 0 ? [null] : filters.ToArray();
-        _columns = new List<(long, long)>[_filters.Length];
+        _specs = columns.Count == 0 ? [IoStatColumn.Parse(null)] : columns.ToArray();
+        _columns = new List<Cell>[_specs.Length];
         for (int i = 0; i < _columns.Length; i++) _columns[i] = new();
+        _maxValues = new ulong[_specs.Length];
+        _maxFrames = new long[_specs.Length];
     }
 
-    public IReadOnlyList<string?> Filters => _filters;
+    public IReadOnlyList<IoStatColumn> Columns => _specs;
 
-    /// <summary>Every packet: its time since the first frame, its length, and which columns' filters it passed.</summary>
-    public void Add(long relativeNs, long frameLength, ReadOnlySpan<bool> passed)
+    /// <summary>Every packet: its time since the first frame, its length, which columns' filters it passed, and its field values.</summary>
+    public void Add(long relativeNs, long frameLength, ReadOnlySpan<bool> passed, FieldValueSet values)
     {
         _durationNs = Math.Max(_durationNs, relativeNs);
         long us = relativeNs / 1000;
@@ -45,10 +61,75 @@ public sealed class IoStatReport
         {
             if (!passed[c]) continue;
             var list = _columns[c];
-            while (list.Count <= slot) list.Add((0, 0));
-            var (f, b) = list[(int)slot];
-            list[(int)slot] = (f + 1, b + frameLength);
+            while (list.Count <= slot) list.Add(default);
+            var cell = list[(int)slot];
+            cell.Frames++;
+            var spec = _specs[c];
+            if (spec.Calc == IoStatCalc.FramesAndBytes) cell.Counter += (ulong)frameLength;
+            else Accumulate(spec, ref cell, values, list, (int)slot);
+            list[(int)slot] = cell;
+            _maxFrames[c] = Math.Max(_maxFrames[c], cell.Frames);
+            _maxValues[c] = Math.Max(_maxValues[c], MaxValueOf(spec, cell));
         }
+    }
+
+    /// <summary>iostat_packet's per-calculation accumulation of the field's occurrences in this frame.</summary>
+    private void Accumulate(IoStatColumn spec, ref Cell cell, FieldValueSet values, List<Cell> list, int slot)
+    {
+        int i = 0;
+        for (int e = values.First(spec.Field!); e >= 0; e = values.Next(e), i++)
+        {
+            var v = values[e];
+            ulong bits = v.Bits;
+            double number = v.Kind == ValueKind.Double ? v.Number : v.Kind == ValueKind.Int ? v.Signed : v.Bits;
+            bool first = cell.Frames == 1 && i == 0;
+            switch (spec.Calc)
+            {
+                case IoStatCalc.Count: cell.Counter++; break;
+                case IoStatCalc.Sum:
+                case IoStatCalc.Avg:
+                    if (spec.Calc == IoStatCalc.Avg) cell.Num++;
+                    if (spec.IsDouble) cell.Double += number; else cell.Counter += bits;
+                    break;
+                case IoStatCalc.Min:
+                    if (spec.IsDouble) { if (first || number < cell.Double) cell.Double = number; }
+                    else if (first || (spec.IsSigned ? (long)bits < (long)cell.Counter : bits < cell.Counter)) cell.Counter = bits;
+                    break;
+                case IoStatCalc.Max:
+                    if (spec.IsDouble) { if (number > cell.Double) cell.Double = number; }
+                    else if (spec.IsSigned ? (long)bits > (long)cell.Counter : bits > cell.Counter) cell.Counter = bits;
+                    break;
+                case IoStatCalc.Load:
+                    // The time (us) is spread back over the intervals it covers, this one taking the remainder.
+                    ulong time = bits / 1000;
+                    ulong interval = (ulong)_intervalUs;
+                    ulong remainder = time % interval;
+                    cell.Counter += remainder;
+                    time -= remainder;
+                    for (int p = slot - 1; time > 0 && p >= 0; p--)
+                    {
+                        var prior = list[p];
+                        ulong part = Math.Min(time, interval);
+                        prior.Counter += part;
+                        list[p] = prior;
+                        time -= part;
+                    }
+                    break;
+            }
+        }
+    }
+
+    private static ulong MaxValueOf(IoStatColumn spec, in Cell cell)
+    {
+        if (spec.Calc == IoStatCalc.Avg)
+        {
+            if (cell.Num == 0) return 0;
+            if (spec.IsDouble) return (ulong)cell.Double / (ulong)cell.Num;
+            if (spec.IsTime) return (cell.Counter / (ulong)cell.Num + 500_000_000) / 1_000_000_000;
+            return cell.Counter / (ulong)cell.Num;
+        }
+        if (spec.IsDouble && spec.Calc is IoStatCalc.Sum or IoStatCalc.Min or IoStatCalc.Max) return (ulong)(cell.Double + 0.5);
+        return cell.Counter;
     }
 
     private static int Magnitude(long value, int max)
@@ -98,15 +179,12 @@ public sealed class IoStatReport
         int tabrow = invlColW;
         for (int c = 0; c < _columns.Length; c++)
         {
-            long maxFrames = 0, maxBytes = 0;
-            foreach (var (f, b) in _columns[c]) { maxFrames = Math.Max(maxFrames, f); maxBytes = Math.Max(maxBytes, b); }
-            frWidths[c] = Math.Max(6, Magnitude(maxFrames, 15));
-            valWidths[c] = Math.Max(5, Magnitude(maxBytes, 15));
-            tabrow += frWidths[c] + 3 + valWidths[c] + 3;
+            ColumnWidths(c, (ulong)Math.Max(1, interval), out frWidths[c], out valWidths[c]);
+            tabrow += (frWidths[c] > 0 ? frWidths[c] + 3 : 0) + valWidths[c] + 3;
         }
         borderlen = Math.Max(borderlen, tabrow);
         int maxFilter = 0;
-        foreach (var f in _filters) maxFilter = Math.Max(maxFilter, f is null ? 26 : f.Length + 11);
+        foreach (var spec in _specs) maxFilter = Math.Max(maxFilter, spec.Text is null ? 26 : spec.Text.Length + 11);
         if (maxFilter > borderlen && borderlen < 102) borderlen = Math.Min(maxFilter, 102);
         if (borderlen - tabrow == 1) borderlen++;
 
@@ -120,17 +198,21 @@ public sealed class IoStatReport
         Line(sb, $"| Duration: {Time(RoundTo((_durationNs + 500) / 1000, durPrec), durPrec, fractionPad: prec == 0 ? ' ' : '0').PadLeft(durW)} secs", borderlen);
         Line(sb, $"| Interval: {Time(interval, prec).PadLeft(durW)} secs", borderlen);
         sb.Append('|').Append(' ', borderlen - 2).Append("|\n");
-        for (int c = 0; c < _filters.Length; c++)
-            Line(sb, (c == 0 ? "| Col " : "|     ") + $"{c + 1}: " + (_filters[c] ?? "Frames and bytes"), borderlen);
+        for (int c = 0; c < _specs.Length; c++)
+            Line(sb, (c == 0 ? "| Col " : "|     ") + $"{c + 1}: " + (_specs[c].Text ?? "Frames and bytes"), borderlen);
         sb.Append("|-").Append('-', borderlen - 3).Append("|\n");
 
         // Column numbers, then labels.
         sb.Append('|').Append("|".PadLeft(invlColW - 1));
-        for (int c = 0; c < _columns.Length; c++) sb.Append((c + 1).ToString(Inv).PadRight(2)).Append(' ', frWidths[c] + valWidths[c] + 3).Append('|');
+        for (int c = 0; c < _columns.Length; c++) sb.Append((c + 1).ToString(Inv).PadRight(2)).Append(' ', (frWidths[c] > 0 ? frWidths[c] + 3 : 0) + valWidths[c]).Append('|');
         string filler = tabrow < borderlen ? "|".PadLeft(borderlen - tabrow) : "";
         sb.Append(filler).Append('\n');
         sb.Append("| Interval").Append("|".PadLeft(invlColW - 10));
-        for (int c = 0; c < _columns.Length; c++) sb.Append(Center("Frames", frWidths[c])).Append(Center("Bytes", valWidths[c]));
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            if (_specs[c].Calc == IoStatCalc.FramesAndBytes) sb.Append(Center("Frames", frWidths[c])).Append(Center("Bytes", valWidths[c]));
+            else sb.Append(Center(_specs[c].Label, valWidths[c]));
+        }
         sb.Append(filler).Append("\n|-").Append('-', tabrow - 3).Append('|').Append(filler).Append('\n');
 
         long rows = interval == 0 || duration == 0 ? 0 : duration / interval + (duration % interval > 0 ? 1 : 0);
@@ -146,8 +228,9 @@ public sealed class IoStatReport
             else sb.Append(prec == 0 && durMag == 1 ? $"|  {from} <> {to}  |" : $"| {from} <> {to} |");
             for (int c = 0; c < _columns.Length; c++)
             {
-                var (f, b) = r < _columns[c].Count ? _columns[c][(int)r] : (0, 0);
-                sb.Append(' ').Append(f.ToString(Inv).PadLeft(frWidths[c])).Append(" | ").Append(b.ToString(Inv).PadLeft(valWidths[c])).Append(" |");
+                var cell = r < _columns[c].Count ? _columns[c][(int)r] : default;
+                if (frWidths[c] > 0) sb.Append(' ').Append(cell.Frames.ToString(Inv).PadLeft(frWidths[c])).Append(" |");
+                sb.Append(' ').Append(CellText(_specs[c], cell, last ? (ulong)Math.Max(1, end - t) : (ulong)interval).PadLeft(valWidths[c])).Append(" |");
             }
             if (tabrow < borderlen) sb.Append("|".PadLeft(borderlen - tabrow));
             sb.Append('\n');
@@ -155,6 +238,51 @@ public sealed class IoStatReport
         }
         sb.Append('=', borderlen).Append('\n');
         w.Write(sb.ToString());
+    }
+
+    /// <summary>iostat_draw's column widths: the frames part (0 for a calculated column) and the value part.</summary>
+    private void ColumnWidths(int c, ulong interval, out int frames, out int value)
+    {
+        var spec = _specs[c];
+        ulong max = _maxValues[c];
+        frames = 0;
+        if (spec.Calc == IoStatCalc.FramesAndBytes)
+        {
+            frames = Math.Max(6, Magnitude(_maxFrames[c], 15));
+            value = Math.Max(5, Magnitude((long)max, 15));
+        }
+        else if (spec.Calc == IoStatCalc.Count) value = Math.Max(5, Magnitude((long)max, 15));
+        else if (spec.IsDouble) value = Magnitude((long)max, 15) + 7;
+        else if (spec.IsTime)
+        {
+            if (spec.Calc == IoStatCalc.Load) max /= interval;
+            else if (spec.Calc != IoStatCalc.Avg) max = (max + 500_000_000) / 1_000_000_000;
+            value = Magnitude((long)max, 15) + 7;
+        }
+        else value = Math.Max(spec.Label.Length, Magnitude((long)max, 15));
+    }
+
+    /// <summary>One cell's value as iostat_draw prints it; a LOAD divides by the interval's length (the last one's may be shorter).</summary>
+    private static string CellText(IoStatColumn spec, in Cell cell, ulong interval)
+    {
+        ulong num = cell.Num == 0 ? 1 : (ulong)cell.Num;
+        switch (spec.Calc)
+        {
+            case IoStatCalc.FramesAndBytes:
+            case IoStatCalc.Count:
+                return cell.Counter.ToString(Inv);
+            case IoStatCalc.Load:
+                return $"{cell.Counter / interval}.{(cell.Counter % interval * 1_000_000 / interval).ToString("D6", Inv)}";
+        }
+        bool avg = spec.Calc == IoStatCalc.Avg;
+        if (spec.IsDouble) return (avg ? cell.Double / num : cell.Double).ToString("F6", Inv);
+        if (spec.IsTime)
+        {
+            ulong us = ((avg ? cell.Counter / num : cell.Counter) + 500) / 1000;
+            return $"{us / 1_000_000}.{(us % 1_000_000).ToString("D6", Inv)}";
+        }
+        if (spec.IsSigned) return (avg ? (long)cell.Counter / (long)num : (long)cell.Counter).ToString(Inv);
+        return (avg ? cell.Counter / num : cell.Counter).ToString(Inv);
     }
 
     private static long RoundTo(long us, int prec)
