@@ -73,6 +73,33 @@ public sealed class StatisticsGoldenTests
         Assert.Equal(Normalize(expected), Normalize(result.Stdout));
     }
 
+    public static IEnumerable<object[]> IoStatSpecs() =>
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Golden", "IoStat", "specs.txt"))
+            .Select((spec, i) => new object[] { i + 1, spec });
+
+    /// <summary>
+    /// io,stat's calculated columns (COUNT/SUM/MIN/MAX/AVG/LOAD of a field, with a filter after the field), one
+    /// spec per line of Golden/IoStat/specs.txt and tshark 4.0.17's output for it in Golden/IoStat/N.txt.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(IoStatSpecs))]
+    public void Io_stat_calculated_columns_print_what_tshark_prints(int number, string spec)
+    {
+        int compared = 0;
+        var failures = new List<string>();
+        foreach (var (capture, expected) in Sections(Path.Combine(AppContext.BaseDirectory, "Golden", "IoStat", $"{number}.txt")))
+        {
+            string path = File.Exists(TestPaths.Sample(capture)) ? TestPaths.Sample(capture) : Path.Combine(TestPaths.Corpus ?? "", capture);
+            if (!File.Exists(path)) continue;
+            var result = CliRunner.Run("-r", path, "-n", "-q", "-z", spec);
+            compared++;
+            if (Normalize(expected) != Normalize(result.Stdout))
+                failures.Add($"{capture}:\n--- tshark\n{expected}\n--- sniffer\n{result.Stdout}{result.Stderr}");
+        }
+        Assert.True(compared > 0, "no capture to compare");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {compared} captures differ for -z {spec}\n" + string.Join("\n", failures.Take(2)));
+    }
+
     private static IEnumerable<(string Capture, string Text)> Sections(string file)
     {
         string? capture = null;
