@@ -37,11 +37,14 @@ public sealed class HttpTransactionTable
     /// </param>
     public HttpTransactionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
 
-    /// <summary>Connections tracked at once; past this, connections with no request waiting are forgotten.</summary>
+    /// <summary>Connections tracked at once; past this, connections with no request waiting are forgotten first.</summary>
     public const int MaxConnections = 50_000;
 
     /// <summary>Connections forgotten by the cap (a later request on one numbers from 1 again).</summary>
     public long ForgottenConnections { get; private set; }
+
+    /// <summary>Of those, connections whose last request was still waiting: its response will go unmatched.</summary>
+    public long ForgottenWaitingConnections { get; private set; }
     private readonly Dictionary<(uint Frame, int Ordinal), (Connection Connection, int Transaction, HttpMatch Match)> _byFrame = new();
     private readonly Dictionary<(uint Frame, int Ordinal), uint> _nextResponse = new();
     private uint _highestFrame;
@@ -135,10 +138,21 @@ public sealed class HttpTransactionTable
     // Reused: a new list per sweep would be a large-object allocation that forces full collections.
     private readonly List<ConversationKey> _answered = new();
 
+    /// <summary>
+    /// Frees at least an eighth of the table per sweep, answered connections first, so that a flood of
+    /// unanswered requests cannot make every new connection pay a full scan.
+    /// </summary>
     private void ForgetAnsweredConnections()
     {
+        int target = MaxConnections / 8;
         foreach (var (key, c) in _connections)
             if (c.Transactions.Count == 0 || c.Transactions[^1].ResponseFrame != 0) _answered.Add(key);
+        if (_answered.Count < target)
+            foreach (var (key, c) in _connections)
+            {
+                if (_answered.Count >= target) break;
+                if (c.Transactions.Count > 0 && c.Transactions[^1].ResponseFrame == 0) { _answered.Add(key); ForgottenWaitingConnections++; }
+            }
         foreach (var key in _answered) _connections.Remove(key);
         ForgottenConnections += _answered.Count;
         _answered.Clear();

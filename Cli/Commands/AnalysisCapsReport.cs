@@ -13,6 +13,9 @@ public static class AnalysisCapsReport
     {
         long released = Analyzers.TcpOf(analyzer)?.ReleasedStreams ?? 0;
         long forgotten = (analyzer as AnalyzerSet)?.ForgottenPduStreams ?? 0;
+        long httpWaiting = (analyzer as AnalyzerSet)?.Http.ForgottenWaitingConnections ?? 0;
+        if (httpWaiting > 0)
+            stderr.WriteLine($"sniffer: analysis cap: {httpWaiting} HTTP connections with a request waiting forgotten to stay under {Sniffer.Analysis.Http.HttpTransactionTable.MaxConnections} connections (their responses are not matched)");
         if (released > 0)
             stderr.WriteLine($"sniffer: analysis cap: {released} TCP streams released to stay under the stream limit (later packets of one start a new stream; sequence analysis restarts)");
         if (forgotten > 0)
