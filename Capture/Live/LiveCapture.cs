@@ -191,19 +191,14 @@ public sealed class LiveCapture : IDisposable
     {
         if (_finalStatistics is { } final) return final;
         long? received = null, dropped = null, interfaceDropped = null;
-        try
+        // Read with our own pcap_stats call: SharpPcap's Statistics loses ps_drop on 64-bit Unix (see LibPcapNative.PcapStat).
+        // Some devices (e.g. nflog) cannot report statistics; the kernel counters then stay unknown.
+        var handle = _device.Handle;
+        if (handle is { IsInvalid: false, IsClosed: false } && LibPcapNative.Stats(handle.DangerousGetHandle(), out var pcap))
         {
-            var pcap = _device.Statistics;
-            if (pcap is not null)
-            {
-                received = pcap.ReceivedPackets;
-                dropped = pcap.DroppedPackets;
-                interfaceDropped = pcap.InterfaceDroppedPackets;
-            }
-        }
-        catch (Exception e) when (e is PcapException or DeviceNotReadyException)
-        {
-            // Some devices (e.g. nflog) cannot report statistics; the kernel counters stay unknown.
+            received = pcap.Received;
+            dropped = pcap.Dropped;
+            interfaceDropped = pcap.InterfaceDropped;
         }
         return new LiveCaptureStatistics(Interlocked.Read(ref _captured), Interlocked.Read(ref _queueDropped),
             received, dropped, interfaceDropped, _countsBothDirections);
