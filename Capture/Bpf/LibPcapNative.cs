@@ -61,6 +61,20 @@ internal static unsafe class LibPcapNative
     private static readonly delegate* unmanaged<BpfProgramStruct*, PacketHeader*, byte*, int> OfflineFilterFn =
         (delegate* unmanaged<BpfProgramStruct*, PacketHeader*, byte*, int>)Export("pcap_offline_filter");
 
+    private static readonly delegate* unmanaged<IntPtr, int, delegate* unmanaged<IntPtr, PacketHeader*, byte*, void>, IntPtr, int> DispatchFn =
+        (delegate* unmanaged<IntPtr, int, delegate* unmanaged<IntPtr, PacketHeader*, byte*, void>, IntPtr, int>)Export("pcap_dispatch");
+    private static readonly delegate* unmanaged<IntPtr, void> BreakLoopFn = (delegate* unmanaged<IntPtr, void>)Export("pcap_breakloop");
+    private static readonly delegate* unmanaged<IntPtr, int> TimestampPrecisionFn = (delegate* unmanaged<IntPtr, int>)Export("pcap_get_tstamp_precision");
+
+    /// <summary>pcap_dispatch: hands every packet of the next kernel block (or until the read timeout) to the callback.</summary>
+    public static int Dispatch(IntPtr pcap, int count, delegate* unmanaged<IntPtr, PacketHeader*, byte*, void> callback, IntPtr user) =>
+        DispatchFn(pcap, count, callback, user);
+
+    public static void BreakLoop(IntPtr pcap) => BreakLoopFn(pcap);
+
+    /// <summary>True when the handle's timestamps carry nanoseconds in the second timeval field (PCAP_TSTAMP_PRECISION_NANO).</summary>
+    public static bool NanosecondTimestamps(IntPtr pcap) => TimestampPrecisionFn(pcap) == 1;
+
     private static readonly delegate* unmanaged<IntPtr, PcapStat*, int> StatsFn = (delegate* unmanaged<IntPtr, PcapStat*, int>)Export("pcap_stats");
 
     /// <summary>pcap_stats on an open capture handle; false when the device cannot report them.</summary>
