@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sniffer.Dissectors.Expert;
 using Sniffer.Dissectors.Fields;
 
@@ -11,13 +12,16 @@ public readonly struct CollectorSink : IFieldSink
     public CollectorSink(FieldValueSet values) => _values = values;
 
     public bool WantsTree => false;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Wants(FieldDef field) => _values.IsWanted(field);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushProtocol(FieldDef protocol, int offset, int length)
     {
         if (_values.IsWanted(protocol)) _values.Add(protocol, ValueKind.None, 0, 0, default, offset, length, FieldFlags.None);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddUInt(FieldDef field, int offset, int length, ulong value, FieldFlags flags = FieldFlags.None)
     {
         if (!_values.IsWanted(field)) return;
@@ -26,26 +30,31 @@ public readonly struct CollectorSink : IFieldSink
         _values.Add(field, ValueKind.UInt, v, 0, default, offset, length, flags);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddInt(FieldDef field, int offset, int length, long value, FieldFlags flags = FieldFlags.None)
     {
         if (_values.IsWanted(field)) _values.Add(field, ValueKind.Int, (ulong)value, 0, default, offset, length, flags);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddDouble(FieldDef field, int offset, int length, double value, FieldFlags flags = FieldFlags.None)
     {
         if (_values.IsWanted(field)) _values.Add(field, ValueKind.Double, 0, value, default, offset, length, flags);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddBytes(FieldDef field, int offset, int length, ReadOnlySpan<byte> value, FieldFlags flags = FieldFlags.None)
     {
         if (_values.IsWanted(field)) _values.Add(field, ValueKind.Bytes, 0, 0, value, offset, length, flags);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddTime(FieldDef field, int offset, int length, long nanoseconds, FieldFlags flags = FieldFlags.None)
     {
         if (_values.IsWanted(field)) _values.Add(field, ValueKind.Time, (ulong)nanoseconds, 0, default, offset, length, flags);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddNone(FieldDef field, int offset, int length, FieldFlags flags = FieldFlags.None)
     {
         if (_values.IsWanted(field)) _values.Add(field, ValueKind.None, 0, 0, default, offset, length, flags);
