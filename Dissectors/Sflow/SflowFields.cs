@@ -89,6 +89,10 @@ public static class SflowFields
     public static readonly FieldDef NextHop = new("sflow_245.nexthop", "Next hop", FieldType.IPv4);
     public static readonly FieldDef NextHopV6 = new("sflow_245.nexthop.v6", "Next hop", FieldType.IPv6);
     public static readonly FieldDef NextHopSrcMask = new("sflow_245.nexthop.src_mask", "Next hop source mask", FieldType.UInt32);
+    public static readonly FieldDef As = new("sflow_245.as", "AS Router", FieldType.UInt32);
+    public static readonly FieldDef SrcAs = new("sflow_245.srcAS", "AS Source", FieldType.UInt32);
+    public static readonly FieldDef PeerAs = new("sflow_245.peerAS", "AS Peer", FieldType.UInt32);
+    public static readonly FieldDef DstAsEntries = new("sflow_245.dstASentries", "AS Destinations", FieldType.UInt32);
     public static readonly FieldDef NextHopDstMask = new("sflow_245.nexthop.dst_mask", "Next hop destination mask", FieldType.UInt32);
 }
 

@@ -10,7 +10,7 @@ namespace Sniffer.Dissectors.Sflow;
 /// </summary>
 internal static class SflowRecords
 {
-    private const uint RawPacketHeader = 1, ExtendedSwitch = 1001, ExtendedRouter = 1002;
+    private const uint RawPacketHeader = 1, ExtendedSwitch = 1001, ExtendedRouter = 1002, ExtendedGateway = 1003;
 
     public static DissectStatus Dissect<TSink>(uint count, bool flow, ReadOnlySpan<byte> frame, int offset, int end, ref PacketContext ctx, ref TSink sink)
         where TSink : struct, IFieldSink
@@ -68,20 +68,41 @@ internal static class SflowRecords
             case ExtendedRouter:
             {
                 // next hop (address type + address) | source mask | destination mask
-                if (!Bounds.Has(frame, offset, 4) || end - offset < 4) return SflowSamples.Short(frame, offset, 4, end, ref ctx, ref sink);
-                uint type = Read(frame, offset);
-                int addressLength = type switch { 1 => 4, 2 => 16, _ => 0 };
-                int need = 4 + addressLength + 8;
-                if (!Bounds.Has(frame, offset, need) || end - offset < need) return SflowSamples.Short(frame, offset, need, end, ref ctx, ref sink);
-                if (addressLength == 4) sink.AddBytes(SflowFields.NextHop, offset + 4, 4, frame.Slice(offset + 4, 4));
-                else if (addressLength == 16) sink.AddBytes(SflowFields.NextHopV6, offset + 4, 16, frame.Slice(offset + 4, 16));
-                int m = offset + 4 + addressLength;
+                if (!NextHop(frame, offset, end, 8, ref sink, out int m, out var status)) return SflowSamples.Short(frame, offset, m - offset, end, ref ctx, ref sink);
                 sink.AddUInt(SflowFields.NextHopSrcMask, m, 4, Read(frame, m));
                 sink.AddUInt(SflowFields.NextHopDstMask, m + 4, 4, Read(frame, m + 4));
-                return DissectStatus.Complete;
+                return status;
+            }
+            case ExtendedGateway:
+            {
+                // next hop | router AS | source AS | source peer AS | AS path segments... (the path and communities are skipped)
+                if (!NextHop(frame, offset, end, 16, ref sink, out int m, out var status)) return SflowSamples.Short(frame, offset, m - offset, end, ref ctx, ref sink);
+                sink.AddUInt(SflowFields.As, m, 4, Read(frame, m));
+                sink.AddUInt(SflowFields.SrcAs, m + 4, 4, Read(frame, m + 4));
+                sink.AddUInt(SflowFields.PeerAs, m + 8, 4, Read(frame, m + 8));
+                sink.AddUInt(SflowFields.DstAsEntries, m + 12, 4, Read(frame, m + 12));
+                return status;
             }
             default:
                 return DissectStatus.Complete;
         }
+    }
+
+    /// <summary>
+    /// Adds a next-hop address (type word, then 4 or 16 bytes) when it and <paramref name="after"/> more bytes fit;
+    /// <paramref name="next"/> is the offset after the address, or the end of the bytes needed when they do not fit.
+    /// </summary>
+    private static bool NextHop<TSink>(ReadOnlySpan<byte> frame, int offset, int end, int after, ref TSink sink, out int next, out DissectStatus status)
+        where TSink : struct, IFieldSink
+    {
+        status = DissectStatus.Complete;
+        next = offset + 4;
+        if (!Bounds.Has(frame, offset, 4) || end - offset < 4) return false;
+        int addressLength = Read(frame, offset) switch { 1 => 4, 2 => 16, _ => 0 };
+        next = offset + 4 + addressLength;
+        if (!Bounds.Has(frame, offset, 4 + addressLength + after) || end - offset < 4 + addressLength + after) { next += after; return false; }
+        if (addressLength == 4) sink.AddBytes(SflowFields.NextHop, offset + 4, 4, frame.Slice(offset + 4, 4));
+        else if (addressLength == 16) sink.AddBytes(SflowFields.NextHopV6, offset + 4, 16, frame.Slice(offset + 4, 16));
+        return true;
     }
 }

@@ -38,7 +38,8 @@ internal static class SflowSampledHeader
         if (!Bounds.Has(frame, start, length)) return Bounds.Missing(frame, start, length, end);
         sink.AddBytes(SflowFields.Header, start, length, frame.Slice(start, length));
         if (length == 0 || protocol is not (Ethernet or IPv4 or IPv6)) return DissectStatus.Complete;
-        if (ctx.Depth >= 8) return DissectStatus.Complete;
+        // sFlow inside a sampled header inside sFlow...: stop where tunnels stop.
+        if (ctx.Depth >= 16) return DissectStatus.Complete;
 
         sink.Push();
         // The inner packet sees only the header's bytes; its own length is the sampled frame's (less any FCS
@@ -46,17 +47,18 @@ internal static class SflowSampledHeader
         var inner = frame[..(start + length)];
         int innerEnd = start + (int)Math.Min(Math.Max(frameLength, (uint)length), (uint)(int.MaxValue - start));
         bool savedError = ctx.InErrorPacket, savedSampled = ctx.SampledHeader;
-        int savedIp = ctx.CurrentIpOffset;
+        int savedIp = ctx.CurrentIpOffset, savedDepth = ctx.Depth;
         ctx.InErrorPacket = true;
         ctx.SampledHeader = true;
-        ctx.Depth++;
+        // Each sample starts from the datagram's depth: the EtherType table counts layers and never counts down.
+        ctx.Depth = savedDepth + 1;
         switch (protocol)
         {
             case Ethernet: EthernetDissector.Dissect(inner, start, innerEnd, ref ctx, ref sink, out _); break;
             case IPv4: IPv4Dissector.Dissect(inner, start, innerEnd, ref ctx, ref sink, out _); break;
             default: IPv6Dissector.Dissect(inner, start, innerEnd, ref ctx, ref sink, out _); break;
         }
-        ctx.Depth--;
+        ctx.Depth = savedDepth;
         ctx.InErrorPacket = savedError;
         ctx.SampledHeader = savedSampled;
         ctx.CurrentIpOffset = savedIp;
