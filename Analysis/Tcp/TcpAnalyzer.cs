@@ -50,8 +50,8 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
         analysis = default;
         ref readonly var layers = ref ctx.Layers;
         if (layers.AddressKind is not (AddressKind.IPv4 or AddressKind.IPv6)) return;
-        // A second TCP header in the same frame (a tunnel) finds the first one's transport already set.
-        int layer = layers.Transport == TransportKind.Tcp ? 1 : 0;
+        // A frame may hold several TCP headers (a tunnel, an sFlow datagram's samples); each has its own record.
+        int layer = ctx.TcpHeadersAnalyzed++;
         bool firstPass = ctx.FrameNumber > _highestFrame || (ctx.FrameNumber == _highestFrame && layer >= _layersInHighestFrame);
         if (!firstPass)
         {

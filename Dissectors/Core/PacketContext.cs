@@ -36,6 +36,13 @@ public struct PacketContext
     /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
     public bool InErrorPacket;
     /// <summary>
+    /// Set (with <see cref="InErrorPacket"/>) while decoding a packet header sampled by sFlow: tshark still gives
+    /// its TCP segment a stream number and timestamps there, though no sequence analysis.
+    /// </summary>
+    public bool SampledHeader;
+    /// <summary>TCP headers of this frame handed to the analyzer so far: tells apart several in one frame on revisits.</summary>
+    public int TcpHeadersAnalyzed;
+    /// <summary>
     /// Offset of the IP header enclosing the layer being dissected (-1 before any), set by IPv4/IPv6 even inside
     /// ICMP error packets: ICMPv6, TCP and UDP read their checksum pseudo-header and ICMP its TTL from it.
     /// </summary>

@@ -53,6 +53,7 @@ public static class TcpDissector
 
         TcpAnalysis a = default;
         if (ctx.Analyzer is not null && !ctx.InErrorPacket) ctx.Analyzer.AnalyzeTcp(frame, ref ctx, in seg, out a);
+        else if (ctx.Analyzer is not null && ctx.SampledHeader) AnalyzeSampled(frame, ref ctx, in seg, out a);
         bool relative = a.Valid;
         uint seq = relative ? a.RelSeq : seg.Seq;
         uint ack = relative && seg.Has(TcpSegment.AckFlag) ? a.RelAck : seg.Ack;
@@ -214,6 +215,25 @@ public static class TcpDissector
         }
         sink.Pop();
         return Bounds.Missing(frame, offset, MinHeader, end);
+    }
+
+    /// <summary>
+    /// A segment sampled by sFlow: tshark numbers its stream (and times it) but, having no segment length,
+    /// analyses no sequence numbers. The analyzer keys streams on ctx.Layers, which an error packet leaves
+    /// to the outer packet, so the inner IP header's addresses stand in for the call.
+    /// </summary>
+    private static void AnalyzeSampled(ReadOnlySpan<byte> frame, ref PacketContext ctx, in TcpSegment seg, out TcpAnalysis a)
+    {
+        a = default;
+        int ip = ctx.CurrentIpOffset;
+        if (ip < 0 || ip >= frame.Length) return;
+        bool v6 = frame[ip] >> 4 == 6;
+        var saved = ctx.Layers;
+        ctx.Layers.AddressKind = v6 ? AddressKind.IPv6 : AddressKind.IPv4;
+        ctx.Layers.SrcAddressOffset = ip + (v6 ? 8 : 12);
+        ctx.Layers.DstAddressOffset = ip + (v6 ? 24 : 16);
+        ctx.Analyzer!.AnalyzeTcp(frame, ref ctx, in seg, out a);
+        ctx.Layers = saved;
     }
 
     private static DissectStatus CapturedAll(ReadOnlySpan<byte> frame, int end) => end <= frame.Length ? DissectStatus.Complete : DissectStatus.Truncated;

@@ -58,6 +58,9 @@ public static class UdpPortDispatch
             case 6081:
                 status = Tunnels.GeneveDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
                 return true;
+            case Sflow.SflowDissector.UdpPort:
+                status = Sflow.SflowDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
+                return true;
             case Mpls.MplsDissector.UdpPort:
                 status = Mpls.MplsDissector.Dissect(frame, offset, end, ref ctx, ref sink, out protocol);
                 return true;

@@ -75,6 +75,14 @@ internal static class LiteralConverter
     private static Value Boolean(in LiteralText lit, FieldDef? field)
     {
         if (lit.Kind == TokenKind.CharConst) return Value.Integer(lit.Bytes![0] != 0 ? 1 : 0);
+        // The field's own true/false labels, in any case and quoted or not, as tshark 4.0 takes them
+        // (tcp.flags.syn == Set, tcp.flags.syn == "Not set").
+        if (field?.TrueFalse is { } labels)
+        {
+            string word = lit.IsQuoted ? lit.Decoded : lit.Text;
+            if (string.Equals(word, labels.True, StringComparison.OrdinalIgnoreCase)) return Value.Integer(1);
+            if (string.Equals(word, labels.False, StringComparison.OrdinalIgnoreCase)) return Value.Integer(0);
+        }
         if (lit.IsQuoted) throw NotFromString(lit, FieldType.Boolean);
         switch (lit.Text)
         {

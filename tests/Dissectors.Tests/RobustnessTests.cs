@@ -38,6 +38,7 @@ public class RobustnessTests
             ["eth-pptp-gre"] = (TunnelPackets.EnhancedGre(), LinkType.Ethernet),
             ["eth-gre-erspan2"] = (TunnelPackets.ErspanII(ipv4Udp), LinkType.Ethernet),
             ["eth-udp-geneve-option"] = (TunnelPackets.GeneveWithOption(ipv4Udp), LinkType.Ethernet),
+            ["eth-udp-sflow-header"] = (TunnelPackets.Sflow(ipv4Udp), LinkType.Ethernet),
             ["eth-mpls-ipv4"] = (TunnelPackets.Ethernet(0x8847, Convert.FromHexString("00400140").Concat(innerIp).ToArray()), LinkType.Ethernet),
             ["eth-avsp-vlan-ipv4"] = (TunnelPackets.AristaVlan(innerIp), LinkType.Ethernet),
             ["eth-pim-register"] = (TunnelPackets.PimRegister(innerIp), LinkType.Ethernet),

@@ -62,4 +62,22 @@ internal static class TunnelPackets
     // NSH: 0006 (length 6 words) 01 (MD type 1) 01 (IPv4) | SPI 000309 SI 07 | four context headers | packet
     public static byte[] Nsh(byte[] innerIp) =>
         Ethernet(0x894f, Convert.FromHexString("00060101" + "00030907" + "00000001000000020000000300000004").Concat(innerIp).ToArray());
+
+    /// <summary>
+    /// UDP 50000 → 6343, sFlow v5 from agent 192.0.2.1 (sub-agent 0, seq 7, uptime 61000 ms) with one flow sample
+    /// (seq 3, source 0:5, 1 in 100 of 400, in 5, out 6) holding a raw Ethernet header record of
+    /// <paramref name="sampled"/> (padded to 4 bytes) and an extended switch record (VLAN 10 → 20).
+    /// </summary>
+    public static byte[] Sflow(byte[] sampled)
+    {
+        int padded = (sampled.Length + 3) & ~3;
+        string raw = "00000001" + (16 + padded).ToString("x8") + "00000001" + (sampled.Length + 4).ToString("x8") + "00000004" +
+            sampled.Length.ToString("x8") + Convert.ToHexString(sampled) + new string('0', 2 * (padded - sampled.Length));
+        string extSwitch = "000003e9" + "00000010" + "0000000a" + "00000000" + "00000014" + "00000000";
+        string body = "00000003" + "00000005" + "00000064" + "00000190" + "00000000" + "00000005" + "00000006" + "00000002" + raw + extSwitch;
+        string sample = "00000001" + (body.Length / 2).ToString("x8") + body;
+        var sflow = Convert.FromHexString("00000005" + "00000001" + "c0000201" + "00000000" + "00000007" + "0000ee48" + "00000001" + sample);
+        var udp = Convert.FromHexString("c35018c7" + (8 + sflow.Length).ToString("x4") + "0000").Concat(sflow).ToArray();
+        return Ethernet(0x0800, IPv4(17, udp));
+    }
 }

@@ -17,7 +17,7 @@ public static class Seeds
     private const int FramesPerFile = 120;
     private const int MaxFrameBytes = 9000;
     private const int MaxFileBytes = 48 * 1024;
-    private static readonly string[] Layers = ["eth", "sll", "null", "ip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "dns", "http", "tls", "quic"];
+    private static readonly string[] Layers = ["eth", "sll", "null", "ip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "dns", "http", "tls", "quic", "sflow"];
 
     private static readonly Lazy<IReadOnlyList<SeedFrame>> s_frames = new(LoadFrames);
     private static readonly Lazy<IReadOnlyList<(string Path, byte[] Bytes)>> s_files = new(LoadFiles);

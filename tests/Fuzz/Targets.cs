@@ -7,7 +7,7 @@ public static class Targets
 {
     public static readonly string[] Names =
     [
-        "eth", "sll", "raw", "loopback", "ipv4", "ipv6", "tcp", "udp", "icmp", "dns", "http", "tls", "quic",
+        "eth", "sll", "raw", "loopback", "ipv4", "ipv6", "tcp", "udp", "icmp", "dns", "http", "tls", "quic", "sflow",
         "pcap", "pcapng", "gzip", "filter", "tcpstream",
     ];
 
@@ -26,6 +26,7 @@ public static class Targets
         "http" => new FrameTarget(name, "http"),
         "tls" => new FrameTarget(name, "tls"),
         "quic" => new FrameTarget(name, "quic"),
+        "sflow" => new FrameTarget(name, "sflow"),
         "pcap" => new CaptureFileTarget(CaptureFileTarget.Kind.Pcap),
         "pcapng" => new CaptureFileTarget(CaptureFileTarget.Kind.Pcapng),
         "gzip" => new CaptureFileTarget(CaptureFileTarget.Kind.Gzip),

@@ -35,7 +35,7 @@ public sealed class DnsStatsTree
     [
         DnsFields.Dns, DnsFields.Flags, DnsFields.CountQueries, DnsFields.CountZones, DnsFields.CountAnswers, DnsFields.CountPrerequisites,
         DnsFields.CountAuth, DnsFields.CountUpdates, DnsFields.CountAdd, DnsFields.QryName, DnsFields.QryType, DnsFields.QryClass,
-        DnsFields.Time, DnsFields.Retransmission, DnsFields.Unsolicited, IcmpFields.Icmp, Icmpv6Fields.Icmpv6, CommonFields.Malformed,
+        DnsFields.Time, DnsFields.Retransmission, DnsFields.Unsolicited, ..ErrorPacketStart.Fields, CommonFields.Malformed,
     ];
 
     public DnsStatsTree()
@@ -69,7 +69,7 @@ public sealed class DnsStatsTree
         {
             var v = values[i];
             var f = v.Field;
-            if (f == IcmpFields.Icmp || f == Icmpv6Fields.Icmpv6) break; // packet-dns.c taps nothing inside an error packet
+            if (ErrorPacketStart.Is(f)) break; // packet-dns.c taps nothing inside an error packet
             if (f == DnsFields.Dns)
             {
                 if (open) add(e);

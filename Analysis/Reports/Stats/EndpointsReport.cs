@@ -37,7 +37,7 @@ public sealed class EndpointsReport(ConversationKind kind)
     public static readonly FieldDef[] Fields =
     [
         EthernetFields.Src, EthernetFields.Dst, IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Src, IPv6Fields.Dst,
-        TcpFields.SrcPort, TcpFields.DstPort, UdpFields.SrcPort, UdpFields.DstPort, IcmpFields.Icmp, Icmpv6Fields.Icmpv6,
+        TcpFields.SrcPort, TcpFields.DstPort, UdpFields.SrcPort, UdpFields.DstPort, ..ErrorPacketStart.Fields,
         IPv6Fields.RoutingSegLeft, IPv6Fields.RoutingSrcAddr, IPv6Fields.RoutingMipv6Home, IPv6Fields.RoutingSrhAddr,
     ];
 
@@ -53,7 +53,7 @@ public sealed class EndpointsReport(ConversationKind kind)
         for (int i = 0; i < values.Count; i++)
         {
             var f = values[i].Field;
-            if (f == IcmpFields.Icmp || f == Icmpv6Fields.Icmpv6) return; // what follows is quoted from the packet in error
+            if (ErrorPacketStart.Is(f)) return; // what follows is an ICMP error's quote or an sFlow sample
             // Ethernet puts the destination first.
             if (f == EthernetFields.Dst) { ethDst = Read(values, i); haveEthDst = true; continue; }
             if (f == EthernetFields.Src)

@@ -28,7 +28,7 @@ public sealed class TcpFlowReport
 
     public static readonly FieldDef[] Fields =
     [
-        IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Src, IPv6Fields.Dst, IcmpFields.Icmp, Icmpv6Fields.Icmpv6,
+        IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Src, IPv6Fields.Dst, ..ErrorPacketStart.Fields,
         TcpFields.Tcp, TcpFields.SrcPort, TcpFields.DstPort, TcpFields.Stream, TcpFields.Seq, TcpFields.Ack, TcpFields.Flags, TcpFields.Len,
     ];
 
@@ -45,7 +45,7 @@ public sealed class TcpFlowReport
         {
             var v = values[i];
             var f = v.Field;
-            if (f == IcmpFields.Icmp || f == Icmpv6Fields.Icmpv6) break; // taps skip what an ICMP error quotes
+            if (ErrorPacketStart.Is(f)) break; // taps skip what an ICMP error quotes and sFlow samples
             if (f == IPv4Fields.Src || f == IPv6Fields.Src) { Flush(); pendingSrc = Address(values, i); continue; }
             if (f == IPv4Fields.Dst || f == IPv6Fields.Dst) { Flush(); src = pendingSrc; dst = Address(values, i); continue; }
             if (f == TcpFields.Tcp) { Flush(); inTcp = true; srcPort = dstPort = flags = 0; stream = seq = ack = len = 0; haveLen = false; continue; }
