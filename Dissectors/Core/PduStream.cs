@@ -31,6 +31,8 @@ public sealed class PduStream
     public uint NextSeq { get; private set; }
     /// <summary>Total bytes the PDU needs, or -1 when the dissector could not tell (one more segment).</summary>
     public int Needed { get; private set; }
+    /// <summary>PDUs given up because they would have grown past <see cref="MaxPduBytes"/> (reported to the user).</summary>
+    public long OversizedPdus { get; private set; }
 
     /// <summary>What a frame's segment amounted to for the application layer.</summary>
     public enum DeliveryKind : byte
@@ -111,7 +113,7 @@ public sealed class PduStream
     /// <summary>Appends an in-order segment to the pending PDU; false when that would exceed <see cref="MaxPduBytes"/>.</summary>
     public bool Append(ReadOnlySpan<byte> segment, uint seq)
     {
-        if (PendingLength + segment.Length > MaxPduBytes) { Reset(); return false; }
+        if (PendingLength + segment.Length > MaxPduBytes) { OversizedPdus++; Reset(); return false; }
         Ensure(PendingLength + segment.Length);
         segment.CopyTo(_pending.AsSpan(PendingLength));
         PendingLength += segment.Length;
@@ -122,7 +124,7 @@ public sealed class PduStream
     /// <summary>Keeps <paramref name="rest"/> (the start of an incomplete PDU) and how much more it needs.</summary>
     public void Keep(ReadOnlySpan<byte> rest, int moreBytes, uint nextSeq)
     {
-        if (rest.Length > MaxPduBytes) { Reset(); return; }
+        if (rest.Length > MaxPduBytes) { OversizedPdus++; Reset(); return; }
         // rest may lie inside the pending buffer itself (in-place reassembly): then it is no longer than the
         // buffer, Ensure keeps the buffer, and CopyTo moves overlapping bytes correctly (memmove).
         if (!rest.Overlaps(_pending)) Ensure(rest.Length);
