@@ -28,5 +28,9 @@ internal static class ResourceReport
             $"sniffer-stats: allocated {GC.GetTotalAllocatedBytes(precise: true)} bytes; " +
             $"gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)}; " +
             $"peak RSS {self.PeakWorkingSet64 / (1024 * 1024)} MB; cpu {self.TotalProcessorTime.TotalSeconds:F2} s");
+        var gc = GC.GetGCMemoryInfo();
+        stderr.WriteLine(
+            $"sniffer-stats: last GC: heap {gc.HeapSizeBytes / (1024 * 1024)} MB, fragmented {gc.FragmentedBytes / (1024 * 1024)} MB, " +
+            $"committed {gc.TotalCommittedBytes / (1024 * 1024)} MB; live after a full collection {GC.GetTotalMemory(true) / (1024 * 1024)} MB");
     }
 }

@@ -38,6 +38,12 @@ public sealed class DnsTransactionTable
 
     public int Count => _transactions.Count;
 
+    /// <summary>Transactions a single pass keeps; past it only the newest half survive (see <see cref="Compact"/>).</summary>
+    public const int SinglePassMaxTransactions = 50_000;
+
+    /// <summary>Transactions a single pass forgot to stay under its cap (a late answer to one is unmatched).</summary>
+    public long Forgotten { get; private set; }
+
     /// <param name="multipleResponses">A question of this message asks for AXFR or IXFR.</param>
     public void Match(uint frame, long timestampNs, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match)
     {
@@ -73,6 +79,7 @@ public sealed class DnsTransactionTable
             }
             else
             {
+                if (!_rememberFrames && _transactions.Count >= SinglePassMaxTransactions) Compact();
                 _transactions.Add(new Transaction { RequestFrame = frame, RequestTimeNs = timestampNs });
                 index = _transactions.Count - 1;
                 _latest[key] = index;
@@ -95,6 +102,34 @@ public sealed class DnsTransactionTable
         }
         _byFrame[(frame, ordinal)] = (index, match);
     }
+
+    /// <summary>
+    /// Keeps the newest half of the transactions that are still some key's latest (older ones can no longer
+    /// be matched anyway), renumbered; only on a single pass, whose per-frame answers are not kept.
+    /// </summary>
+    private void Compact()
+    {
+        _compactionOrder.Clear();
+        foreach (var (key, index) in _latest) _compactionOrder.Add((key, index));
+        _compactionOrder.Sort((x, y) => x.Index.CompareTo(y.Index));
+        int first = Math.Max(0, _compactionOrder.Count - SinglePassMaxTransactions / 2);
+        _latest.Clear();
+        // In place: the survivors move down in their old order (each to an index no higher than before).
+        int next = 0;
+        for (int i = first; i < _compactionOrder.Count; i++)
+        {
+            var (key, index) = _compactionOrder[i];
+            _transactions[next] = _transactions[index];
+            _latest[key] = next++;
+        }
+        Forgotten += _transactions.Count - next;
+        _transactions.RemoveRange(next, _transactions.Count - next);
+        _compactionOrder.Clear();
+        _byFrame.Clear(); // holds only the current frame's answers here, by the old numbering
+    }
+
+    // Reused by Compact: a new list each time would be a large-object allocation.
+    private readonly List<(DnsTransactionKey Key, int Index)> _compactionOrder = new();
 
     private void SetMultiple(int index, bool value)
     {

@@ -38,7 +38,7 @@ public sealed class HttpTransactionTable
     public HttpTransactionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
 
     /// <summary>Connections tracked at once; past this, connections with no request waiting are forgotten first.</summary>
-    public const int MaxConnections = 50_000;
+    public const int MaxConnections = 30_000;
 
     /// <summary>Connections forgotten by the cap (a later request on one numbers from 1 again).</summary>
     public long ForgottenConnections { get; private set; }

@@ -25,12 +25,15 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     {
         _tcp = tcp;
         _rememberFrames = rememberFrames;
-        Udp = new Udp.UdpConversationTable(rememberFrames: rememberFrames);
+        Udp = new Udp.UdpConversationTable(rememberFrames ? 1_000_000 : SinglePassMaxUdpConversations, rememberFrames);
         QuicConnections = new Quic.QuicConnectionTable(rememberFrames);
         Http = new HttpTransactionTable(rememberFrames);
         Dns = new DnsTransactionTable(rememberFrames);
         Tls = new TlsSessionTable(rememberFrames);
     }
+
+    /// <summary>UDP conversations a single pass keeps (about 100 bytes each); past it the quietest tenth is forgotten.</summary>
+    public const int SinglePassMaxUdpConversations = 50_000;
 
     /// <summary>The TCP analysis inside the set (streams, reassembly), for the statistics that read it.</summary>
     public IPacketAnalyzer? Tcp => _tcp;
@@ -100,6 +103,19 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     // Reused: a new list per sweep would be a large-object allocation that forces full collections.
     private readonly List<ConversationKey> _idle = new();
 
+    private long _opaqueBytesOfForgotten;
+
+    /// <summary>Body bytes the reassembly counted without copying (<see cref="PacketContext.SkipOpaqueBytes"/>).</summary>
+    public long OpaqueBytesSkipped
+    {
+        get
+        {
+            long total = _opaqueBytesOfForgotten;
+            foreach (var stream in _streams.Values) total += stream.OpaqueBytesSkipped;
+            return total;
+        }
+    }
+
     private void ForgetIdleStreams()
     {
         foreach (var (key, stream) in _streams)
@@ -107,6 +123,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
             if (stream.PendingLength != 0 || stream.HasRememberedFrames) continue;
             _idle.Add(key);
             _oversizedPdusForgotten += stream.OversizedPdus;
+            _opaqueBytesOfForgotten += stream.OpaqueBytesSkipped;
         }
         foreach (var key in _idle) _streams.Remove(key);
         ForgottenPduStreams += _idle.Count;

@@ -33,6 +33,12 @@ public sealed class PacketProcessor
     public void Rewind() => FrameNumber = 0;
     public bool FromPcapng { get; set; }
 
+    /// <summary>Nothing reads message bodies past what the columns need (see <see cref="PacketContext.SkipOpaqueBytes"/>).</summary>
+    public bool SkipOpaqueBytes { get; set; }
+
+    /// <summary>Only the frame's own fields are read (see <see cref="PacketContext.FrameFieldsOnly"/>).</summary>
+    public bool FrameFieldsOnly { get; set; }
+
     /// <summary>Interfaces of the capture being read (names for pcapng frames).</summary>
     public void UseInterfaces(IReadOnlyList<CaptureInterface> interfaces) => _interfaces = interfaces;
 
@@ -59,6 +65,8 @@ public sealed class PacketProcessor
         var ctx = PacketContext.Create(frameNumber, frame, firstTs, previousTs);
         ctx.Analyzer = Analyzer;
         ctx.FromPcapng = FromPcapng;
+        ctx.SkipOpaqueBytes = SkipOpaqueBytes;
+        ctx.FrameFieldsOnly = FrameFieldsOnly;
         if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
         if (wantColumns) { Info.Clear(); ctx.Info = Info; }
         if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }

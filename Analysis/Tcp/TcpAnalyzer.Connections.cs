@@ -48,7 +48,7 @@ public sealed partial class TcpAnalyzer
         if ((flags & TcpAnalysisFlags.ZeroWindow) != 0) h.Add('W', orig);
         if ((flags & TcpAnalysisFlags.LostSegment) != 0) h.Add('G', orig);
         bool closed = rst || (st.A.SawFin && st.B.SawFin);
-        if (closed && !st.Closed && !_options.RememberFrames) ReleaseOldClosed(st);
+        if (closed && !st.Closed) ReleaseOldClosed(st);
         st.Closed = closed;
     }
 

@@ -12,7 +12,7 @@ public sealed class TcpAnalyzerOptions
     public bool KeepConnections { get; init; } = true;
     public int MaxFinishedConnections { get; init; } = 1_000_000;
     /// <summary>
-    /// Closed streams kept for late packets (a last ACK, a retransmitted FIN) when frames are not remembered;
+    /// Closed streams kept for late packets (a last ACK, a retransmitted FIN; revisits read the stored per-frame answers);
     /// past this, the oldest closed ones are released, so a single pass over millions of short connections
     /// runs in flat memory. A late packet of a released stream starts a new stream, where tshark would
     /// continue the old one; with this many closed streams in between that is rare.

@@ -34,8 +34,9 @@ public sealed class TcpEndpointState
 
     /// <summary>SACK blocks of the last segment sent in this direction (subtracted from the peer's bytes in flight).</summary>
     public int NumSackRanges;
-    public readonly uint[] SackLeft = new uint[4];
-    public readonly uint[] SackRight = new uint[4];
+    // Inline rather than two small arrays: a stream's state is kept for tens of thousands of streams.
+    public SackRanges SackLeft;
+    public SackRanges SackRight;
 
     /// <summary>Segments sent in this direction and not yet acknowledged, oldest first.</summary>
     public UnackedList Unacked;
@@ -50,6 +51,13 @@ public sealed class TcpEndpointState
     public int Retransmissions;
     public bool SawFin;
     public bool SawRst;
+}
+
+/// <summary>The edges of up to four SACK blocks (one side of each), kept inside the endpoint's state.</summary>
+[System.Runtime.CompilerServices.InlineArray(4)]
+public struct SackRanges
+{
+    private uint _first;
 }
 
 /// <summary>A growable array of unacknowledged segments; grows once and is then reused.</summary>
@@ -80,7 +88,19 @@ public struct UnackedList
     {
         _count--;
         if (index < _count) Array.Copy(_items!, index + 1, _items!, index, _count - index);
+        else if (_count == 0) ShrinkIfLarge();
     }
 
-    public void Clear() => _count = 0;
+    public void Clear()
+    {
+        _count = 0;
+        ShrinkIfLarge();
+    }
+
+    // A burst of unacknowledged segments (a fast download) grows the array to thousands of entries; an
+    // idle stream must not keep that for the rest of the capture when tens of thousands of streams are live.
+    private void ShrinkIfLarge()
+    {
+        if (_items is { Length: > 16 }) _items = null;
+    }
 }

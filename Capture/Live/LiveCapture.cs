@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using SharpPcap;
 using SharpPcap.LibPcap;
@@ -6,8 +7,10 @@ using SharpPcap.LibPcap;
 namespace Sniffer.Capture;
 
 /// <summary>
-/// One interface being captured. SharpPcap delivers packets on its own thread; each is copied into a
-/// pooled buffer and put in a bounded channel. When the consumer is behind and the channel is full, the
+/// One interface being captured. SharpPcap opens the device and installs the filter; our own thread then
+/// runs libpcap's pcap_dispatch (SharpPcap's loop made a P/Invoke, an object and a decimal timestamp per
+/// packet and kept up with half of what tcpdump does); each packet is copied into a pooled buffer and put
+/// in a bounded channel. When the consumer is behind and the channel is full, the
 /// capture thread waits for room rather than dropping: the kernel's capture buffer then takes the
 /// backlog, and whatever it cannot hold is dropped *and counted by the kernel* (the statistics say
 /// so), as with tcpdump. Frames are dropped by Sniffer's own queue (<see cref="LiveCaptureStatistics.QueueDropped"/>)
@@ -15,8 +18,6 @@ namespace Sniffer.Capture;
 /// </summary>
 public sealed class LiveCapture : IDisposable
 {
-    private const decimal NanosecondsPerSecond = 1_000_000_000m;
-
     private readonly LibPcapLiveDevice _device;
     private readonly Channel<CapturedFrame> _channel;
     private readonly int _linkType;
@@ -75,8 +76,7 @@ public sealed class LiveCapture : IDisposable
         {
             InstallFilter(device, options);
             var capture = new LiveCapture(device, options);
-            device.OnPacketArrival += capture.OnPacketArrival;
-            device.StartCapture();
+            capture.StartDispatching();
             return capture;
         }
         catch
@@ -147,18 +147,61 @@ public sealed class LiveCapture : IDisposable
         }
     }
 
-    // Runs on SharpPcap's capture thread: copy, offer, never block.
-    private void OnPacketArrival(object sender, PacketCapture packet)
-    {
-        ReadOnlySpan<byte> data = packet.Data;
-        var header = packet.Header;
-        int wireLength = header is PcapHeader pcapHeader ? (int)pcapHeader.PacketLength : data.Length;
-        long timestampNs = (long)(header.Timeval.Value * NanosecondsPerSecond);
+    private Thread? _thread;
+    private GCHandle _self;
+    private IntPtr _pcap;
+    private long _nanosPerFraction;
+    private volatile bool _stopRequested;
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(data.Length, 1));
-        data.CopyTo(buffer);
+    /// <summary>The libpcap error that ended the capture thread, if one did.</summary>
+    public string? CaptureError { get; private set; }
+
+    private void StartDispatching()
+    {
+        _pcap = _device.Handle.DangerousGetHandle();
+        _nanosPerFraction = LibPcapNative.NanosecondTimestamps(_pcap) ? 1 : 1000;
+        _self = GCHandle.Alloc(this);
+        _thread = new Thread(DispatchLoop) { IsBackground = true, Name = "capture " + _device.Name };
+        _thread.Start();
+    }
+
+    // pcap_dispatch returns after a kernel block, the read timeout (100 ms) or pcap_breakloop (-2).
+    private unsafe void DispatchLoop()
+    {
+        var user = GCHandle.ToIntPtr(_self);
+        while (!_stopRequested)
+        {
+            int result = LibPcapNative.Dispatch(_pcap, -1, &OnPacket, user);
+            if (result == -1) { CaptureError = LibPcapNative.GetError(_pcap); break; }
+            if (result < 0) break;
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static unsafe void OnPacket(IntPtr user, LibPcapNative.PacketHeader* header, byte* data)
+    {
+        // An exception must not unwind into libpcap: that would end the process.
+        try
+        {
+            if (GCHandle.FromIntPtr(user).Target is LiveCapture capture) capture.Deliver(header, data);
+        }
+        catch (Exception e)
+        {
+            System.Diagnostics.Trace.TraceError($"sniffer: capture callback failed: {e}");
+        }
+    }
+
+    // Runs on the capture thread: copy, offer; wait only for room in the queue (see WaitForRoom).
+    private unsafe void Deliver(LibPcapNative.PacketHeader* header, byte* packet)
+    {
+        int captured = (int)header->CapturedLength;
+        int wireLength = (int)Math.Min(header->WireLength, int.MaxValue);
+        long timestampNs = header->Seconds * 1_000_000_000L + header->Microseconds * _nanosPerFraction;
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(captured, 1));
+        new ReadOnlySpan<byte>(packet, captured).CopyTo(buffer);
         // FileOffset -1: a live frame has no place in a file yet.
-        var info = new FrameInfo(timestampNs, _linkType, data.Length, Math.Max(wireLength, data.Length), InterfaceId: 0, FileOffset: -1);
+        var info = new FrameInfo(timestampNs, _linkType, captured, Math.Max(wireLength, captured), InterfaceId: 0, FileOffset: -1);
         var frame = new CapturedFrame(info, buffer);
         if (_channel.Writer.TryWrite(frame) || WaitForRoom(frame))
         {
@@ -191,19 +234,14 @@ public sealed class LiveCapture : IDisposable
     {
         if (_finalStatistics is { } final) return final;
         long? received = null, dropped = null, interfaceDropped = null;
-        try
+        // Read with our own pcap_stats call: SharpPcap's Statistics loses ps_drop on 64-bit Unix (see LibPcapNative.PcapStat).
+        // Some devices (e.g. nflog) cannot report statistics; the kernel counters then stay unknown.
+        var handle = _device.Handle;
+        if (handle is { IsInvalid: false, IsClosed: false } && LibPcapNative.Stats(handle.DangerousGetHandle(), out var pcap))
         {
-            var pcap = _device.Statistics;
-            if (pcap is not null)
-            {
-                received = pcap.ReceivedPackets;
-                dropped = pcap.DroppedPackets;
-                interfaceDropped = pcap.InterfaceDroppedPackets;
-            }
-        }
-        catch (Exception e) when (e is PcapException or DeviceNotReadyException)
-        {
-            // Some devices (e.g. nflog) cannot report statistics; the kernel counters stay unknown.
+            received = pcap.Received;
+            dropped = pcap.Dropped;
+            interfaceDropped = pcap.InterfaceDropped;
         }
         return new LiveCaptureStatistics(Interlocked.Read(ref _captured), Interlocked.Read(ref _queueDropped),
             received, dropped, interfaceDropped, _countsBothDirections);
@@ -216,11 +254,17 @@ public sealed class LiveCapture : IDisposable
         lock (_stopGate)
         {
             if (_finalStatistics is not null) return;
-            _stopping.Cancel(); // release a capture thread waiting for room, or StopCapture would wait for it forever
-            _device.StopCapture();
-            _device.OnPacketArrival -= OnPacketArrival;
+            _stopRequested = true;
+            _stopping.Cancel(); // release a capture thread waiting for room, or it would never return
+            LibPcapNative.BreakLoop(_pcap);
+            bool ended = _thread is null || _thread.Join(TimeSpan.FromSeconds(10));
             var statistics = GetStatistics();
-            _device.Close();
+            // Closing the handle under a thread still inside pcap_dispatch would free what it reads: leak it instead.
+            if (ended)
+            {
+                _device.Close();
+                if (_self.IsAllocated) _self.Free();
+            }
             _finalStatistics = statistics;
             _channel.Writer.TryComplete();
         }

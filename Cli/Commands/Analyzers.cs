@@ -13,7 +13,18 @@ public static class Analyzers
     /// </summary>
     /// <param name="keepConnections">Keep a summary of every finished connection (only -z conn reads them).</param>
     public static IPacketAnalyzer? Create(bool rememberFrames = false, bool keepConnections = true) =>
-        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions { RememberFrames = rememberFrames, KeepConnections = keepConnections }), rememberFrames);
+        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions
+        {
+            RememberFrames = rememberFrames,
+            KeepConnections = keepConnections,
+            MaxStreams = rememberFrames ? new TcpAnalyzerOptions().MaxStreams : SinglePassMaxStreams,
+        }), rememberFrames);
+
+    /// <summary>
+    /// TCP streams a single pass tracks at once (about 1 KB each); past it the longest idle are released.
+    /// Chosen so that all the tables together stay well under 200 MB (bench/README.md).
+    /// </summary>
+    public const int SinglePassMaxStreams = 30_000;
 
     /// <summary>Whether any -z report needs the finished connections' summaries.</summary>
     public static bool NeedsConnections(IEnumerable<string> statistics)

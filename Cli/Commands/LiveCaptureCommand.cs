@@ -63,7 +63,8 @@ public sealed class LiveCaptureCommand(CliOptions options, TextWriter stdout, Te
         var s = result.Statistics;
         string kernel = s.KernelDropped is { } k ? k.ToString(CultureInfo.InvariantCulture) : "unknown";
         stderr.WriteLine($"{result.Frames} packet{(result.Frames == 1 ? "" : "s")} captured; dropped by the kernel: {kernel}, by Sniffer's queue: {s.QueueDropped}" +
-            (!s.ReceivedCountsBothDirections && s.KernelReceived is { } received && received > result.Frames ? $"; {received - result.Frames} still in the kernel buffer at the stop (received by the filter: {received})" : ""));
+            (!s.ReceivedCountsBothDirections && s.KernelReceived is { } received && received - (s.KernelDropped ?? 0) > result.Frames
+                ? $"; {received - (s.KernelDropped ?? 0) - result.Frames} still in the kernel buffer at the stop (received by the filter: {received})" : ""));
         return 0;
     }
 

@@ -61,12 +61,40 @@ public sealed class PacketPrinter : IDisposable
             _values.Want(c.Field);
             if (c.Field.Name == "frame.protocols") _wantProtocols = true;
         }
+        processor.SkipOpaqueBytes = !_wantTree && !options.HexDump && (statistics is null || statistics.IsEmpty) &&
+            (_filter is null || !ReadsBodies(_filter.Fields)) && !ReadsBodies(columns);
+        processor.FrameFieldsOnly = !_wantTree && !_wantColumns && !_wantProtocols && (statistics is null || statistics.IsEmpty) &&
+            (_filter is null || OnlyFrameFields(_filter.Fields)) && OnlyFrameFields(columns);
         _json = options.Format == OutputFormat.Json && _print ? new JsonRenderer(new TextWriterStream(stdout)) : null;
         if (_print) _fields?.WriteHeader();
     }
 
     /// <summary>Packets whose tree was cut at <see cref="FieldTreeBuilder.MaxNodes"/> items.</summary>
     public long TreesCut { get; private set; }
+
+    private static bool ReadsBodies(IReadOnlyList<Sniffer.Dissectors.Fields.FieldDef> fields)
+    {
+        foreach (var f in fields) if (DissectionNeeds.ReadsBodies(f)) return true;
+        return false;
+    }
+
+    private static bool ReadsBodies(List<FieldColumn> columns)
+    {
+        foreach (var c in columns) if (c.Field is { } f && DissectionNeeds.ReadsBodies(f)) return true;
+        return false;
+    }
+
+    private static bool OnlyFrameFields(IReadOnlyList<Sniffer.Dissectors.Fields.FieldDef> fields)
+    {
+        foreach (var f in fields) if (!DissectionNeeds.IsFrameOwn(f)) return false;
+        return true;
+    }
+
+    private static bool OnlyFrameFields(List<FieldColumn> columns)
+    {
+        foreach (var c in columns) if (c.Field is not { } f || !DissectionNeeds.IsFrameOwn(f)) return false;
+        return true;
+    }
 
     /// <summary>Packets that passed the display filter so far.</summary>
     public long Displayed { get; private set; }

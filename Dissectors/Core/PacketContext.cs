@@ -43,6 +43,19 @@ public struct PacketContext
     /// <summary>Nesting depth of tunnels, to stop hostile recursion.</summary>
     public int Depth;
 
+    /// <summary>
+    /// Set when nothing will read the bytes a dissector marks opaque (an HTTP body past what the columns
+    /// look at): no tree, no body field, no export. The stream layer then counts those bytes instead of
+    /// copying them, and the dissector must not read them.
+    /// </summary>
+    public bool SkipOpaqueBytes;
+
+    /// <summary>
+    /// Set when the output reads nothing but the frame pseudo-protocol's own fields (frame.number, frame.len,
+    /// times): the link layer and everything above are not dissected, and no analysis runs.
+    /// </summary>
+    public bool FrameFieldsOnly;
+
     public ExpertSeverity WorstSeverity;
     public TcpAnalysisFlags TcpFlags;
     public bool Malformed;

@@ -89,7 +89,36 @@ public sealed class PduStream
 
     private uint _lastFrame;
 
+    /// <summary>The pending PDU's bytes; only when not <see cref="IsSparse"/> (else see <see cref="Complete"/>).</summary>
     public ReadOnlySpan<byte> Pending => _pending.AsSpan(0, PendingLength);
+
+    // Sparse PDU: bytes at and past _opaqueFrom are counted in PendingLength but not kept (-1: all kept).
+    private int _opaqueFrom = -1;
+
+    /// <summary>Bytes of this direction counted but not copied because they were opaque (for tests and diagnostics).</summary>
+    public long OpaqueBytesSkipped { get; private set; }
+
+    /// <summary>True while the pending PDU keeps only its first bytes: the rest were opaque and nobody reads them.</summary>
+    public bool IsSparse => _opaqueFrom >= 0 && PendingLength > _opaqueFrom;
+
+    // One scratch per thread to lay out a completed sparse PDU: its kept start, unread bytes, its last segment.
+    [ThreadStatic] private static byte[]? s_sparseScratch;
+
+    /// <summary>
+    /// The completed PDU as one span: all of <see cref="Pending"/> when every byte was kept; for a sparse PDU,
+    /// its kept start and <paramref name="lastSegment"/> (which holds every byte past the PDU's end) in place,
+    /// with the opaque bytes between them left unspecified.
+    /// </summary>
+    public ReadOnlySpan<byte> Complete(ReadOnlySpan<byte> lastSegment)
+    {
+        if (!IsSparse) return Pending;
+        var scratch = s_sparseScratch;
+        if (scratch is null || scratch.Length < PendingLength)
+            s_sparseScratch = scratch = GC.AllocateUninitializedArray<byte>(Math.Max(PendingLength, Math.Min(MaxPduBytes, (scratch?.Length ?? 0) * 2)));
+        _pending.AsSpan(0, _opaqueFrom).CopyTo(scratch);
+        lastSegment.CopyTo(scratch.AsSpan(PendingLength - lastSegment.Length));
+        return scratch.AsSpan(0, PendingLength);
+    }
 
     /// <summary>Largest pending buffer an idle direction keeps: thousands of directions each holding the
     /// buffer of their biggest PDU so far would make memory grow with the capture.</summary>
@@ -99,14 +128,19 @@ public sealed class PduStream
     {
         PendingLength = 0;
         Needed = 0;
+        _opaqueFrom = -1;
         if (_pending.Length > IdleBufferBytes) ReleaseBuffer();
     }
+
+    // The shared pool keeps up to a few dozen arrays of each size per core for the life of the process:
+    // for multi-megabyte PDUs that would be hundreds of megabytes held for nothing, so those are left to the GC.
+    private const int MaxPooledBytes = 1 << 20;
 
     // Pending buffers come from the shared pool: PDUs start and end all the time, and a fresh array for
     // each would be most of what the single pass allocates.
     private void ReleaseBuffer()
     {
-        if (_pending.Length > 0) ArrayPool<byte>.Shared.Return(_pending);
+        if (_pending.Length is > 0 and <= MaxPooledBytes) ArrayPool<byte>.Shared.Return(_pending);
         _pending = Array.Empty<byte>();
     }
 
@@ -114,32 +148,57 @@ public sealed class PduStream
     public bool Append(ReadOnlySpan<byte> segment, uint seq)
     {
         if (PendingLength + segment.Length > MaxPduBytes) { OversizedPdus++; Reset(); return false; }
-        Ensure(PendingLength + segment.Length);
-        segment.CopyTo(_pending.AsSpan(PendingLength));
+        int kept = _opaqueFrom < 0 ? segment.Length : Math.Clamp(_opaqueFrom - PendingLength, 0, segment.Length);
+        if (kept > 0)
+        {
+            Ensure(PendingLength + kept);
+            segment[..kept].CopyTo(_pending.AsSpan(PendingLength));
+        }
         PendingLength += segment.Length;
+        OpaqueBytesSkipped += segment.Length - kept;
         NextSeq = seq + (uint)segment.Length;
         return true;
     }
 
     /// <summary>Keeps <paramref name="rest"/> (the start of an incomplete PDU) and how much more it needs.</summary>
-    public void Keep(ReadOnlySpan<byte> rest, int moreBytes, uint nextSeq)
+    /// <param name="opaqueFrom">
+    /// When &gt;= 0 (and more bytes are needed): bytes of the PDU from this offset on are counted, not kept,
+    /// because nobody reads them (<see cref="DesegmentRequest.OpaqueFrom"/>).
+    /// </param>
+    public void Keep(ReadOnlySpan<byte> rest, int moreBytes, uint nextSeq, int opaqueFrom = -1)
     {
         if (rest.Length > MaxPduBytes) { OversizedPdus++; Reset(); return; }
-        // rest may lie inside the pending buffer itself (in-place reassembly): then it is no longer than the
-        // buffer, Ensure keeps the buffer, and CopyTo moves overlapping bytes correctly (memmove).
-        if (!rest.Overlaps(_pending)) Ensure(rest.Length);
-        bool alreadyAtFront = Unsafe.AreSame(in MemoryMarshal.GetReference(rest), in MemoryMarshal.GetArrayDataReference(_pending));
-        if (!alreadyAtFront) rest.CopyTo(_pending);
+        _opaqueFrom = moreBytes > 0 ? opaqueFrom : -1;
+        if (_opaqueFrom >= 0 && rest.Length > _opaqueFrom)
+        {
+            // The part past the opaque mark is counted only; the kept start must not be moved over by it.
+            KeepFront(rest[.._opaqueFrom]);
+            PendingLength = rest.Length;
+            Needed = rest.Length + moreBytes;
+            NextSeq = nextSeq;
+            return;
+        }
+        KeepFront(rest);
         PendingLength = rest.Length;
         Needed = moreBytes > 0 ? rest.Length + moreBytes : -1;
         NextSeq = nextSeq;
     }
 
+    private void KeepFront(ReadOnlySpan<byte> rest)
+    {
+        // rest may lie inside the pending buffer itself (in-place reassembly): then it is no longer than the
+        // buffer, Ensure keeps the buffer, and CopyTo moves overlapping bytes correctly (memmove).
+        if (!rest.Overlaps(_pending)) Ensure(rest.Length);
+        bool alreadyAtFront = Unsafe.AreSame(in MemoryMarshal.GetReference(rest), in MemoryMarshal.GetArrayDataReference(_pending));
+        if (!alreadyAtFront) rest.CopyTo(_pending);
+    }
+
     private void Ensure(int size)
     {
         if (size <= _pending.Length) return;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxPduBytes, Math.Max(size, Math.Max(IdleBufferBytes, _pending.Length * 2))));
-        _pending.AsSpan(0, PendingLength).CopyTo(larger);
+        int length = Math.Min(MaxPduBytes, Math.Max(size, Math.Max(IdleBufferBytes, _pending.Length * 2)));
+        var larger = length <= MaxPooledBytes ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+        _pending.AsSpan(0, Math.Min(PendingLength, _pending.Length)).CopyTo(larger);
         ReleaseBuffer();
         _pending = larger;
     }

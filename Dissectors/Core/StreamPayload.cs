@@ -42,6 +42,13 @@ public struct DesegmentRequest
     /// <summary>0: nothing to do; &gt;0: bytes still missing; <see cref="OneMoreSegment"/>: unknown.</summary>
     public int MoreBytes;
 
+    /// <summary>
+    /// When &gt; 0: the PDU's bytes from this offset on (same coordinates as <see cref="Offset"/>) matter only
+    /// to fields read from a message body, not to the columns or the header fields. A stream layer told that
+    /// no such field is wanted (<see cref="PacketContext.SkipOpaqueBytes"/>) may count them without keeping them.
+    /// </summary>
+    public int OpaqueFrom;
+
     public readonly bool Requested => MoreBytes != 0;
 
     public void Request(int offset, int moreBytes)

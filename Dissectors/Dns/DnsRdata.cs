@@ -10,6 +10,7 @@ namespace Sniffer.Dissectors.Dns;
 /// a string running past RDLENGTH or the message), which makes the message malformed.
 /// Names inside RDATA may point anywhere in the message, so they are read from the whole message.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static class DnsRdata
 {
     public static bool Dissect<TSink>(ReadOnlySpan<byte> msg, int frameBase, ushort type, ushort cls, int at, int length,

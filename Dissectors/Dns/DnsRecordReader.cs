@@ -13,6 +13,7 @@ namespace Sniffer.Dissectors.Dns;
 /// shown at all: tshark reads them before it adds the record's items and throws when they are missing.
 /// All names of the message share one work budget (<see cref="DnsNameReader.MessageBudget"/>).
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal ref struct DnsRecordReader
 {
     private readonly ReadOnlySpan<byte> _msg;

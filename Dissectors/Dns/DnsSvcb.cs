@@ -5,6 +5,7 @@ using Sniffer.Dissectors.Tree;
 namespace Sniffer.Dissectors.Dns;
 
 /// <summary>SVCB and HTTPS records (RFC 9460): priority, target name, then key=value parameters.</summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static class DnsSvcb
 {
     // SvcPriority (2) | TargetName (uncompressed name) | SvcParams: { SvcParamKey (2) | length (2) | value }*

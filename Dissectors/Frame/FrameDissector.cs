@@ -27,6 +27,7 @@ public static class FrameDissector
         // A tree may show reassembled data, whose items point into buffers of their own.
         if (sink.WantsTree) ctx.Sources ??= new DataSources();
         WriteFrameFields(frame, ref ctx, ref sink);
+        if (ctx.FrameFieldsOnly && !sink.WantsTree) return DissectStatus.Complete;
 
         DissectStatus status;
         string faultProtocol;

@@ -13,6 +13,9 @@ internal static class HttpMediaSummary
     /// <summary>Encoded bodies up to this size are decoded just to see whether they are empty (gzip of nothing is 20 bytes).</summary>
     private const int SmallEncodedBody = 64;
 
+    /// <summary>The most of a body <see cref="Describe"/> reads: the columns never need more.</summary>
+    public const int BodyBytesRead = SmallEncodedBody;
+
     public static void Describe(ReadOnlySpan<byte> body, bool chunked, ReadOnlySpan<byte> contentType, ReadOnlySpan<byte> contentEncoding,
         InfoColumn? info, ref PacketContext ctx)
     {

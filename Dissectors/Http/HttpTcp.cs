@@ -48,6 +48,9 @@ public static class HttpTcp
                     // start line is already there ("HTTP/1.1 200 OK  [TCP segment of a reassembled PDU]").
                     if (first && head.FirstLineLength > 0) ctx.Info?.Set("").AppendAscii(rest[..head.FirstLineLength]).Append(' ');
                     desegment.Request(offset, measure.MoreBytes);
+                    // A body of known length: past its first bytes, only body fields read it.
+                    if (head.Body == HttpBodyKind.ContentLength && measure.MoreBytes > 0)
+                        desegment.OpaqueFrom = offset + head.BodyOffset + HttpMediaSummary.BodyBytesRead;
                     return DissectStatus.Complete;
                 }
                 // No reassembly: show the part that is here.

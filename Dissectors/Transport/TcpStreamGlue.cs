@@ -56,12 +56,12 @@ public static class TcpStreamGlue
                 // the PDU per completing segment. A copy only when a store keeps it for revisits or the tree
                 // names it as a data source.
                 bool keepsCopy = stream.Store is not null || (sink.WantsTree && ctx.Sources is not null);
-                byte[]? copy = keepsCopy ? stream.Pending.ToArray() : null;
-                ReadOnlySpan<byte> data = copy ?? stream.Pending;
+                byte[]? copy = keepsCopy ? stream.Complete(segment).ToArray() : null;
+                ReadOnlySpan<byte> data = copy ?? stream.Complete(segment);
                 stream.Remember(ctx.FrameNumber, PduStream.DeliveryKind.Reassembled, data);
                 var desegment = default(DesegmentRequest);
                 var status = Reassembled(data, copy, srcPort, dstPort, frame, ref ctx, ref sink, ref desegment, out protocol);
-                if (desegment.Requested) stream.Keep(data[desegment.Offset..], desegment.MoreBytes, seq + (uint)segment.Length);
+                if (desegment.Requested) stream.Keep(data[desegment.Offset..], desegment.MoreBytes, seq + (uint)segment.Length, OpaqueFrom(in desegment, ref ctx, stream));
                 else stream.Reset();
                 return status;
             }
@@ -92,7 +92,7 @@ public static class TcpStreamGlue
         }
         if (desegment.Requested)
         {
-            stream.Keep(frame[desegment.Offset..end], desegment.MoreBytes, seq + (uint)(end - offset));
+            stream.Keep(frame[desegment.Offset..end], desegment.MoreBytes, seq + (uint)(end - offset), OpaqueFrom(in desegment, ref ctx, stream));
             if (desegment.Offset == offset) Tag(ref ctx, ref protocol);
         }
         else stream.Reset();
@@ -137,6 +137,13 @@ public static class TcpStreamGlue
                 return status;
         }
     }
+
+    /// <summary>
+    /// Where the kept PDU may stop keeping bytes (relative to its start), or -1: only on a single pass
+    /// (nothing stored for revisits) whose output reads no body.
+    /// </summary>
+    private static int OpaqueFrom(in DesegmentRequest desegment, ref PacketContext ctx, PduStream stream) =>
+        ctx.SkipOpaqueBytes && stream.Store is null && desegment.OpaqueFrom > desegment.Offset ? desegment.OpaqueFrom - desegment.Offset : -1;
 
     private static DissectStatus PartOnly(ref PacketContext ctx, out string protocol)
     {

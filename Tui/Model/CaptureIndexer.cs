@@ -24,7 +24,8 @@ public sealed class CaptureIndexer : IDisposable
     public CaptureIndexer(string path)
     {
         Path = path;
-        Analyzer = new AnalyzerSet(new TcpAnalyzer { Observer = Hosts });
+        // No -z conn here: keeping a summary of every released stream would grow with the capture for nothing.
+        Analyzer = new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions { KeepConnections = false }) { Observer = Hosts });
     }
 
     /// <summary>What the UI shows about a running live capture.</summary>
