@@ -54,7 +54,7 @@ public sealed class AnalysisCapsReportTests(ITestOutputHelper output)
             for (int i = 0; i < 10_250; i++)
                 yield return Tcp(Client, Server, 40000, 9000, 1001 + (uint)(i * payload.Length), 5001, Ack | Psh, payload);
         }
-        var result = ReadCrafted("unacked.pcap", Frames(), "-q");
+        var result = ReadCrafted("unacked.pcap", Frames(), "-q", "-Y", "tcp");
         Assert.Equal([$"{CapPrefix} 250 TCP segments not tracked past the 10,000 unacknowledged segments limit of their direction (retransmissions and RTTs of them are not analysed)"],
             CapLines(result));
     }
@@ -75,7 +75,7 @@ public sealed class AnalysisCapsReportTests(ITestOutputHelper output)
             for (int sent = 0; sent < 33 << 20; sent += body.Length, seq += (uint)body.Length)
                 yield return Tcp(Client, Server, 40000, 80, seq, 5001, Ack | Psh, body);
         }
-        var result = ReadCrafted("oversized.pcap", Frames(), "-q");
+        var result = ReadCrafted("oversized.pcap", Frames(), "-q", "-Y", "tcp");
         Assert.Equal([$"{CapPrefix} 1 PDUs over 32 MiB dropped from TCP reassembly (their segments are shown as they came)"], CapLines(result));
     }
 
@@ -112,12 +112,14 @@ public sealed class AnalysisCapsReportTests(ITestOutputHelper output)
             for (int i = 0; i < 60_000; i++)
                 yield return Tcp(Address(10, 1, (byte)(i >> 8), (byte)i), Server, (ushort)(1024 + i % 50_000), 80, 1, 1, Ack | Psh, request);
         }
-        var lines = CapLines(ReadCrafted("waiting.pcap", Frames(), "-q"));
-        // Two sweeps of an eighth of the table each; the 50 001st direction forgets all 50 000 idle ones.
-        Assert.Equal([
-            $"{CapPrefix} 12500 HTTP connections with a request waiting forgotten to stay under 50,000 connections (their responses are not matched)",
-            $"{CapPrefix} 50000 idle TCP directions' reassembly state forgotten to stay under 50,000 directions",
-        ], lines);
+        var lines = CapLines(ReadCrafted("waiting.pcap", Frames(), "-q", "-Y", "tcp"));
+        // How many each sweep forgets is the tables' business; that the user hears of it, with the limit, is this test's.
+        int limit = Sniffer.Analysis.Http.HttpTransactionTable.MaxConnections;
+        Assert.True(60_000 > limit, $"the crafted capture no longer passes the {limit} connection cap");
+        Assert.Single(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l,
+            $"^{CapPrefix} [1-9][0-9]* HTTP connections with a request waiting forgotten to stay under {limit:N0} connections \\(their responses are not matched\\)$"));
+        Assert.Single(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l,
+            $"^{CapPrefix} [1-9][0-9]* idle TCP directions' reassembly state forgotten to stay under {Sniffer.Analysis.Pipeline.AnalyzerSet.MaxPduStreams:N0} directions$"));
     }
 
     [Fact]
