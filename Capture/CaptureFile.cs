@@ -76,7 +76,7 @@ public static class CaptureFile
             suffix = ".gz";
         }
 
-        var window = new ByteWindow(source, windowBytes, CaptureLimits.MaxBufferedBlockBytes);
+        var window = new ByteWindow(source, suffix.Length == 0 ? FitWindow(source, windowBytes) : windowBytes, CaptureLimits.MaxBufferedBlockBytes);
         uint littleEndian = magic.Length == MagicLength ? BinaryPrimitives.ReadUInt32LittleEndian(magic) : 0;
         uint bigEndian = magic.Length == MagicLength ? BinaryPrimitives.ReadUInt32BigEndian(magic) : 0;
 
@@ -88,6 +88,20 @@ public static class CaptureFile
         string inside = suffix.Length > 0 ? "is gzip-compressed, but what's inside isn't" : "isn't";
         throw new CaptureOpenException(
             $"sniffer: the file \"{displayName}\" {inside} a capture file in a format Sniffer understands (first bytes {SpacedHex(magic)}).");
+    }
+
+    /// <summary>
+    /// A capture smaller than the window does not need all of it: a 40 KiB file read with a 1 MiB buffer
+    /// costs a large-object allocation (and the full collections they bring) per open, which is what opening
+    /// many small files (the corpus sweep, the fuzzer's reader targets, the TUI) mostly paid for. The window
+    /// still grows on demand for a record larger than it.
+    /// </summary>
+    private static int FitWindow(Stream source, int windowBytes)
+    {
+        const int MinimumWindow = 64 * 1024;
+        if (!source.CanSeek || windowBytes <= MinimumWindow) return windowBytes;
+        long remaining = source.Length - source.Position;
+        return remaining < windowBytes ? (int)Math.Max(MinimumWindow, remaining) : windowBytes;
     }
 
     /// <summary>Reads the first bytes, then returns a stream that still yields them, seekable or not.</summary>

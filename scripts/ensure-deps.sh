@@ -3,12 +3,13 @@
 #   libpcap0.8        live capture (SharpPcap loads libpcap.so.0.8)
 #   tshark, tcpdump   reference answers for the conformance tests and the benchmark (never used at run time)
 #   tmux              drives the real terminal UI in tests/tui-smoke.sh
+#   libcap2-bin       setcap/getcap for the capture-without-root test (tests/Capture.Tests/LeastPrivilegeTests.cs)
 # As root it installs with apt-get; otherwise it prints the exact command to run.
 # Usage: scripts/ensure-deps.sh [runtime|test]
 set -euo pipefail
 want=(libpcap0.8)
 case "${1:-runtime}" in
-  test) want+=(tshark tcpdump tmux) ;;
+  test) want+=(tshark tcpdump tmux libcap2-bin) ;;
   bench) want+=(tshark tcpdump libpcap-dev gcc) ;;
 esac
 

@@ -84,6 +84,22 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     /// <summary>Directions forgotten by the cap (a later segment of one starts afresh).</summary>
     public long ForgottenPduStreams { get; private set; }
 
+    private long _oversizedPdusForgotten;
+
+    /// <summary>
+    /// PDUs dropped at <see cref="Dissectors.Core.PduStream.MaxPduBytes"/> in every direction so far. Summed when
+    /// asked (at the end of a pass) rather than counted centrally, so the reassembly path only increments its own field.
+    /// </summary>
+    public long OversizedPdus
+    {
+        get
+        {
+            long total = _oversizedPdusForgotten;
+            foreach (var stream in _streams.Values) total += stream.OversizedPdus;
+            return total;
+        }
+    }
+
     // Reused: a new list per sweep would be a large-object allocation that forces full collections.
     private readonly List<ConversationKey> _idle = new();
 
@@ -102,12 +118,14 @@ public sealed class AnalyzerSet : IPacketAnalyzer
 
     private void ForgetIdleStreams()
     {
-        foreach (var (key, stream) in _streams) if (stream.PendingLength == 0 && !stream.HasRememberedFrames) _idle.Add(key);
-        foreach (var key in _idle)
+        foreach (var (key, stream) in _streams)
         {
-            _opaqueBytesOfForgotten += _streams[key].OpaqueBytesSkipped;
-            _streams.Remove(key);
+            if (stream.PendingLength != 0 || stream.HasRememberedFrames) continue;
+            _idle.Add(key);
+            _oversizedPdusForgotten += stream.OversizedPdus;
+            _opaqueBytesOfForgotten += stream.OpaqueBytesSkipped;
         }
+        foreach (var key in _idle) _streams.Remove(key);
         ForgottenPduStreams += _idle.Count;
         _idle.Clear();
     }

@@ -180,10 +180,14 @@ public sealed partial class TcpAnalyzer
         uint nextSeq = seq + seglen;
         bool synFin = (flags & (TcpSegment.Syn | TcpSegment.Fin)) != 0;
         // As in Wireshark, SYN/FIN count for one byte only when the segment could be listed.
-        if ((seglen != 0 || synFin) && fwd.Unacked.Count < _options.MaxUnackedSegments)
+        if (seglen != 0 || synFin)
         {
-            if (synFin) nextSeq++;
-            fwd.Unacked.Add(frame, seq, nextSeq, now);
+            if (fwd.Unacked.Count < _options.MaxUnackedSegments)
+            {
+                if (synFin) nextSeq++;
+                fwd.Unacked.Add(frame, seq, nextSeq, now);
+            }
+            else UntrackedUnackedSegments++;
         }
 
         bool probe = (ta.Flags & TcpAnalysisFlags.ZeroWindowProbe) != 0;

@@ -29,6 +29,12 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
     /// <summary>Streams released because of <see cref="TcpAnalyzerOptions.MaxStreams"/>; a later packet of one starts a new stream.</summary>
     public long ReleasedStreams { get; private set; }
     public long ReleasedOpenStreams { get; private set; }
+    /// <summary>
+    /// Segments not listed as unacknowledged because their direction already had
+    /// <see cref="TcpAnalyzerOptions.MaxUnackedSegments"/>: retransmission and RTT analysis cannot see them.
+    /// </summary>
+    public long UntrackedUnackedSegments { get; private set; }
+    public int MaxUnackedSegments => _options.MaxUnackedSegments;
     public long DroppedConnectionSummaries { get; private set; }
     /// <summary>Closed streams released after <see cref="TcpAnalyzerOptions.MaxClosedStreams"/> others closed (normal, not a cut).</summary>
     public long RetiredClosedStreams { get; private set; }

@@ -1,24 +1,38 @@
 using Sniffer.Analysis.Pipeline;
 using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Cli.Commands;
 
 /// <summary>
 /// What the analysis caps kept out of a pass over a capture, said on stderr at the end so that a
 /// hostile or huge capture is never mistaken for a complete analysis (nothing is printed when no cap was hit).
+/// Caps whose effect is shown in the packet itself (a DNS name whose pointers loop, an HTTP head past
+/// <see cref="Sniffer.Dissectors.Http.HttpFramer.MaxHeaderLines"/> lines: an expert note) are not repeated here.
 /// </summary>
 public static class AnalysisCapsReport
 {
-    public static void Write(IPacketAnalyzer? analyzer, TextWriter stderr)
+    /// <param name="treesCut">Packets whose printed tree stopped at <see cref="FieldTreeBuilder.MaxNodes"/> items.</param>
+    public static void Write(IPacketAnalyzer? analyzer, TextWriter stderr, long treesCut = 0)
     {
-        long released = Analyzers.TcpOf(analyzer)?.ReleasedStreams ?? 0;
-        long forgotten = (analyzer as AnalyzerSet)?.ForgottenPduStreams ?? 0;
-        long httpWaiting = (analyzer as AnalyzerSet)?.Http.ForgottenWaitingConnections ?? 0;
-        if (httpWaiting > 0)
-            stderr.WriteLine($"sniffer: analysis cap: {httpWaiting} HTTP connections with a request waiting forgotten to stay under {Sniffer.Analysis.Http.HttpTransactionTable.MaxConnections} connections (their responses are not matched)");
-        if (released > 0)
-            stderr.WriteLine($"sniffer: analysis cap: {released} TCP streams released to stay under the stream limit (later packets of one start a new stream; sequence analysis restarts)");
-        if (forgotten > 0)
-            stderr.WriteLine($"sniffer: analysis cap: {forgotten} idle TCP directions' reassembly state forgotten to stay under {AnalyzerSet.MaxPduStreams} directions");
+        var tcp = Analyzers.TcpOf(analyzer);
+        var set = analyzer as AnalyzerSet;
+        Say(stderr, set?.Http.ForgottenWaitingConnections ?? 0,
+            $"HTTP connections with a request waiting forgotten to stay under {Sniffer.Analysis.Http.HttpTransactionTable.MaxConnections:N0} connections (their responses are not matched)");
+        Say(stderr, tcp?.ReleasedStreams ?? 0,
+            "TCP streams released to stay under the stream limit (later packets of one start a new stream; sequence analysis restarts)");
+        Say(stderr, set?.ForgottenPduStreams ?? 0,
+            $"idle TCP directions' reassembly state forgotten to stay under {AnalyzerSet.MaxPduStreams:N0} directions");
+        Say(stderr, tcp?.UntrackedUnackedSegments ?? 0,
+            $"TCP segments not tracked past the {tcp?.MaxUnackedSegments:N0} unacknowledged segments limit of their direction (retransmissions and RTTs of them are not analysed)");
+        Say(stderr, set?.OversizedPdus ?? 0,
+            $"PDUs over {PduStream.MaxPduBytes >> 20} MiB dropped from TCP reassembly (their segments are shown as they came)");
+        Say(stderr, treesCut, $"packets' trees cut at {FieldTreeBuilder.MaxNodes:N0} items (the rest of each is not shown)");
+    }
+
+    // Once, at the end of a pass: the interpolated texts cost nothing that matters.
+    private static void Say(TextWriter stderr, long count, string what)
+    {
+        if (count > 0) stderr.WriteLine($"sniffer: analysis cap: {count} {what}");
     }
 }

@@ -69,6 +69,9 @@ public sealed class PacketPrinter : IDisposable
         if (_print) _fields?.WriteHeader();
     }
 
+    /// <summary>Packets whose tree was cut at <see cref="FieldTreeBuilder.MaxNodes"/> items.</summary>
+    public long TreesCut { get; private set; }
+
     private static bool ReadsBodies(IReadOnlyList<Sniffer.Dissectors.Fields.FieldDef> fields)
     {
         foreach (var f in fields) if (DissectionNeeds.ReadsBodies(f)) return true;
@@ -125,6 +128,8 @@ public sealed class PacketPrinter : IDisposable
         Displayed++;
         _processor.MarkDisplayed(ctx);
         if (_print) Render(data, ctx, _printTree ? tree : null);
+        // Counted where a tree is shown: -Y and -z use the collected values, which the node cap does not cut.
+        if (_print && _printTree && tree is { Truncated: true }) TreesCut++;
         return true;
     }
 

@@ -52,7 +52,7 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
         }
         statistics.Render(stdout);
         stdout.Flush();
-        AnalysisCapsReport.Write(analyzer, stderr);
+        AnalysisCapsReport.Write(analyzer, stderr, printer.TreesCut);
 
         if (reader.Error is { } error)
         {

@@ -31,6 +31,8 @@ public sealed class PduStream
     public uint NextSeq { get; private set; }
     /// <summary>Total bytes the PDU needs, or -1 when the dissector could not tell (one more segment).</summary>
     public int Needed { get; private set; }
+    /// <summary>PDUs given up because they would have grown past <see cref="MaxPduBytes"/> (reported to the user).</summary>
+    public long OversizedPdus { get; private set; }
 
     /// <summary>What a frame's segment amounted to for the application layer.</summary>
     public enum DeliveryKind : byte
@@ -145,7 +147,7 @@ public sealed class PduStream
     /// <summary>Appends an in-order segment to the pending PDU; false when that would exceed <see cref="MaxPduBytes"/>.</summary>
     public bool Append(ReadOnlySpan<byte> segment, uint seq)
     {
-        if (PendingLength + segment.Length > MaxPduBytes) { Reset(); return false; }
+        if (PendingLength + segment.Length > MaxPduBytes) { OversizedPdus++; Reset(); return false; }
         int kept = _opaqueFrom < 0 ? segment.Length : Math.Clamp(_opaqueFrom - PendingLength, 0, segment.Length);
         if (kept > 0)
         {
@@ -165,7 +167,7 @@ public sealed class PduStream
     /// </param>
     public void Keep(ReadOnlySpan<byte> rest, int moreBytes, uint nextSeq, int opaqueFrom = -1)
     {
-        if (rest.Length > MaxPduBytes) { Reset(); return; }
+        if (rest.Length > MaxPduBytes) { OversizedPdus++; Reset(); return; }
         _opaqueFrom = moreBytes > 0 ? opaqueFrom : -1;
         if (_opaqueFrom >= 0 && rest.Length > _opaqueFrom)
         {

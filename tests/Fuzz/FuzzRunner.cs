@@ -16,12 +16,17 @@ public sealed class FuzzReport
     public double SlowestMs { get; set; }
     public long MostAllocatedBytes { get; set; }
     public TimeSpan Elapsed { get; set; }
+    /// <summary>Processor time the process used meanwhile (the GC's threads included): on a shared machine, inputs per CPU second compare runs where inputs per second cannot.</summary>
+    public TimeSpan Cpu { get; set; }
+    public long AllocatedBytes { get; set; }
 
     /// <summary>Findings that are bugs (slow inputs are reported, not failed: the machine may be loaded).</summary>
     public IEnumerable<FuzzFinding> Failures => Findings.Where(f => f.Kind != "slow");
 
     public override string ToString() =>
-        $"{Target}: {Inputs:N0} inputs ({InputBytes / 1e6:F1} MB) in {Elapsed.TotalSeconds:F1} s, " +
+        $"{Target}: {Inputs:N0} inputs ({InputBytes / 1e6:F1} MB) in {Elapsed.TotalSeconds:F1} s " +
+        $"({Inputs / Math.Max(Elapsed.TotalSeconds, 1e-3):N0}/s; CPU {Cpu.TotalSeconds:F1} s, {Inputs / Math.Max(Cpu.TotalSeconds, 1e-3):N0} per CPU s; " +
+        $"{AllocatedBytes / (double)Math.Max(Inputs, 1) / 1024:F0} KiB allocated per input), " +
         $"slowest {SlowestMs:F1} ms, most allocated by one input {MostAllocatedBytes / 1024.0:F0} KiB, " +
         $"{Failures.Count()} failures, {Findings.Count(f => f.Kind == "slow")} slow inputs";
 }
@@ -35,6 +40,7 @@ public static class FuzzRunner
 {
     private static readonly TimeSpan SlowInput = TimeSpan.FromSeconds(1);
     private const int MaxSavedPerKind = 5;
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(15);
 
     public static FuzzReport Run(FuzzTarget target, long iterations, int seed, TextWriter? log = null, string? saveDirectory = null, Watchdog? watchdog = null, TimeSpan? budget = null)
     {
@@ -42,11 +48,26 @@ public static class FuzzRunner
         if (!target.HasSeeds) { log?.WriteLine($"{target.Name}: no seeds, skipped"); return report; }
         var random = new Random(seed);
         var total = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         var saved = new Dictionary<string, int>();
         var seen = new HashSet<string>();
+        var nextProgress = ProgressEvery;
+        long inputsAtLastProgress = 0;
         for (long i = 0; i < iterations; i++)
         {
-            if (budget is { } limit && (i & 1023) == 0 && total.Elapsed > limit) break;
+            if ((i & 1023) == 0)
+            {
+                var now = total.Elapsed;
+                if (budget is { } limit && now > limit) break;
+                // A long run says how it goes: a rate that falls over time is a finding too (state that grows).
+                if (now > nextProgress)
+                {
+                    log?.WriteLine($"{target.Name}: {i:N0} inputs after {now.TotalSeconds:F0} s, {(i - inputsAtLastProgress) / ProgressEvery.TotalSeconds:N0}/s lately, GC heap {GC.GetTotalMemory(false) >> 20} MiB");
+                    inputsAtLastProgress = i;
+                    nextProgress = now + ProgressEvery;
+                }
+            }
             var input = target.Next(random);
             long errorsBefore = FrameDissector.InternalErrors;
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -93,6 +114,8 @@ public static class FuzzRunner
             log?.WriteLine($"{target.Name} #{i}: {kind}: {FirstLines(failure!, 6)}{(path is null ? "" : " -> " + path)}");
         }
         report.Elapsed = total.Elapsed;
+        report.Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        report.AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
         return report;
     }
 
