@@ -194,6 +194,9 @@ public sealed class LiveCapture : IDisposable
     // Runs on the capture thread: copy, offer; wait only for room in the queue (see WaitForRoom).
     private unsafe void Deliver(LibPcapNative.PacketHeader* header, byte* packet)
     {
+        // The rest of the kernel block handed over after Stop is left unread, as tcpdump leaves it: those
+        // packets were still in the kernel buffer at the stop (the final message counts them so).
+        if (_stopRequested) return;
         int captured = (int)header->CapturedLength;
         int wireLength = (int)Math.Min(header->WireLength, int.MaxValue);
         long timestampNs = header->Seconds * 1_000_000_000L + header->Microseconds * _nanosPerFraction;
