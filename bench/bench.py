@@ -6,7 +6,7 @@ command several times with its output sent to /dev/null, and prints medians of p
 memory, with ratios against the reference tool for each job. No thresholds: it reports, it doesn't judge.
 
 usage: bench/bench.py [--size small|big] [--runs N] [--tshark-runs N] [--jobs fields,summary,count,...]
-                      [--capture FILE] [--markdown FILE]
+                      [--capture FILE] [--markdown FILE] [--skip tshark]
 --size small makes and uses bench/data/small.pcap (50 k packets) to check the script itself quickly;
 the README's table comes from the default big capture. --markdown writes the table for the README.
 """
@@ -66,6 +66,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3, help="runs of each fast command (median reported)")
     ap.add_argument("--tshark-runs", type=int, default=1, help="runs of each tshark command (slow)")
     ap.add_argument("--jobs", default="fields,summary,count,retrans,synack")
+    ap.add_argument("--skip", default="", help="tools to leave out, e.g. tshark (to re-measure Sniffer against an earlier run)")
     args = ap.parse_args()
     small = args.size == "small"
     args.capture = args.capture or os.path.join(HERE, "data", "small.pcap" if small else "big.pcap")
@@ -110,6 +111,8 @@ def main():
         title, commands, reference = jobs[name]
         results = {}
         for tool, cmd, runs in commands:
+            if tool in args.skip.split(","):
+                continue
             if not shutil.which(cmd[0]) and not os.path.exists(cmd[0]):
                 print(f"{title:48} {tool:20} {'(not installed)':>8}")
                 continue
