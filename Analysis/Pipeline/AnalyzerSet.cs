@@ -87,18 +87,9 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     private long _oversizedPdusForgotten;
 
     /// <summary>
-    /// PDUs dropped at <see cref="Dissectors.Core.PduStream.MaxPduBytes"/> in every direction so far. Summed when
-    /// asked (at the end of a pass) rather than counted centrally, so the reassembly path only increments its own field.
+    /// PDUs dropped at <see cref="Dissectors.Core.PduStream.MaxPduBytes"/> in every direction so far.
     /// </summary>
-    public long OversizedPdus
-    {
-        get
-        {
-            long total = _oversizedPdusForgotten;
-            foreach (var stream in _streams.Values) total += stream.OversizedPdus;
-            return total;
-        }
-    }
+    public long OversizedPdus => _oversizedPdusForgotten + SumOverStreams(static stream => stream.OversizedPdus);
 
     // Reused: a new list per sweep would be a large-object allocation that forces full collections.
     private readonly List<ConversationKey> _idle = new();
@@ -106,14 +97,14 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     private long _opaqueBytesOfForgotten;
 
     /// <summary>Body bytes the reassembly counted without copying (<see cref="PacketContext.SkipOpaqueBytes"/>).</summary>
-    public long OpaqueBytesSkipped
+    public long OpaqueBytesSkipped => _opaqueBytesOfForgotten + SumOverStreams(static stream => stream.OpaqueBytesSkipped);
+
+    // The reassembly path only increments each direction's own counters; totals are summed when asked (end of a pass).
+    private long SumOverStreams(Func<PduStream, long> counter)
     {
-        get
-        {
-            long total = _opaqueBytesOfForgotten;
-            foreach (var stream in _streams.Values) total += stream.OpaqueBytesSkipped;
-            return total;
-        }
+        long total = 0;
+        foreach (var stream in _streams.Values) total += counter(stream);
+        return total;
     }
 
     private void ForgetIdleStreams()
