@@ -62,7 +62,7 @@ public sealed class InfoColumn
     /// <summary>Replaces everything written after the fence (col_set_str / col_clear).</summary>
     public InfoColumn Set(ReadOnlySpan<char> text)
     {
-        // Fence and Prepend write the deferred numbers out, so every one still deferred lies after the fence.
+        // Fence writes the deferred numbers out, so every one still deferred lies after the fence.
         _numberCount = 0;
         _numberDigits = 0;
         _length = _fence;
@@ -80,12 +80,14 @@ public sealed class InfoColumn
     /// <summary>Writes text before everything else (col_prepend_fstr).</summary>
     public InfoColumn Prepend(ReadOnlySpan<char> text)
     {
-        Flush();
-        if (text.Length + _length > MaxLength) return this;
+        if (text.Length + Length > MaxLength) return this;
         Ensure(_length + text.Length);
         _buffer.AsSpan(0, _length).CopyTo(_buffer.AsSpan(text.Length));
         text.CopyTo(_buffer);
         _length += text.Length;
+        // The deferred numbers move with the text after them. The fence stays where it was, as in Wireshark;
+        // no number lies before it, so it still counts the same characters.
+        for (int i = 0; i < _numberCount; i++) _numbers[i].Position += text.Length;
         _textCurrent = false;
         return this;
     }

@@ -85,6 +85,12 @@ public static class FrameDissector
             if (ctx.FromPcapng) label += $" on interface {ctx.InterfaceName ?? "unknown"}, id {f.InterfaceId}";
             sink.SetLabel(label);
         }
+        // -Y and -T fields read frame.* rarely; a NULL-tree dissection skips these as Wireshark does.
+        if (!sink.WantsFieldsOf(FrameFields.Frame))
+        {
+            sink.Pop();
+            return;
+        }
         if (ctx.FromPcapng)
         {
             sink.AddUInt(FrameFields.Section, 0, 0, 1);

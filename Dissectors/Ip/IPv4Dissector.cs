@@ -38,7 +38,6 @@ public static class IPv4Dissector
         int headerLength = (versionIhl & 0x0F) * 4;
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(h[2..]);
         ushort flagsFrag = BinaryPrimitives.ReadUInt16BigEndian(h[6..]);
-        byte ttl = h[8];
         byte proto = h[9];
         var src = h.Slice(12, 4);
         var dst = h.Slice(16, 4);
@@ -48,9 +47,14 @@ public static class IPv4Dissector
         // The item never reaches past the captured bytes, even when the header length claims more.
         sink.PushProtocol(IPv4Fields.Ip, offset, Math.Min(Math.Max(MinHeader, headerLength), frame.Length - offset));
         if (sink.WantsTree && !bogusLength) sink.SetLabel($"Internet Protocol Version 4, Src: {FieldFormatter.IPv4(src)}, Dst: {FieldFormatter.IPv4(dst)}");
-        sink.AddUInt(IPv4Fields.Version, offset, 1, versionIhl);
-        sink.AddUInt(IPv4Fields.HdrLen, offset, 1, (ulong)headerLength);
-        if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x0F, versionIhl, 8)} = Header Length: {headerLength} bytes ({versionIhl & 0x0F})");
+        // Most -Y and -T fields runs read no ip.* field: their plain fields are skipped (never notes, state or Info).
+        bool fields = sink.WantsFieldsOf(IPv4Fields.Ip);
+        if (fields)
+        {
+            sink.AddUInt(IPv4Fields.Version, offset, 1, versionIhl);
+            sink.AddUInt(IPv4Fields.HdrLen, offset, 1, (ulong)headerLength);
+            if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x0F, versionIhl, 8)} = Header Length: {headerLength} bytes ({versionIhl & 0x0F})");
+        }
         if ((versionIhl >> 4) != 4 || headerLength < MinHeader)
         {
             sink.Pop();
@@ -59,21 +63,16 @@ public static class IPv4Dissector
         }
 
         byte tos = h[1];
-        sink.AddUInt(IPv4Fields.DsField, offset + 1, 1, tos);
-        if (sink.WantsTree)
-        {
-            sink.SetLabel($"Differentiated Services Field: 0x{tos:x2} (DSCP: {IPv4Fields.DscpShortNames.Find((ulong)(tos >> 2)) ?? "Unknown"}, ECN: {IPv4Fields.EcnShortNames.Find((ulong)(tos & 3))})");
-        }
-        sink.Push();
-        sink.AddUInt(IPv4Fields.Dscp, offset + 1, 1, tos);
-        sink.AddUInt(IPv4Fields.Ecn, offset + 1, 1, tos);
-        sink.Pop();
+        if (fields) AddDsField(tos, offset, ref sink);
         // TSO/offloaded captures write 0 here; Wireshark then presumes the rest of the frame and shows that value.
         bool presumedLength = totalLength == 0;
         if (presumedLength) totalLength = end - offset;
-        sink.AddUInt(IPv4Fields.Len, offset + 2, 2, (ulong)totalLength, presumedLength ? FieldFlags.Generated : FieldFlags.None);
-        if (presumedLength && sink.WantsTree)
-            sink.SetLabel($"[Total Length: {totalLength} bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))]");
+        if (fields)
+        {
+            sink.AddUInt(IPv4Fields.Len, offset + 2, 2, (ulong)totalLength, presumedLength ? FieldFlags.Generated : FieldFlags.None);
+            if (presumedLength && sink.WantsTree)
+                sink.SetLabel($"[Total Length: {totalLength} bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))]");
+        }
         if (bogusLength)
         {
             // Wireshark stops at a total length shorter than the header, before the identification.
@@ -84,31 +83,7 @@ public static class IPv4Dissector
             if (!ctx.InErrorPacket) ctx.Info?.Set("Bogus IP length (").Append((long)totalLength).Append(", less than header length ").Append((long)headerLength).Append(')');
             return DissectStatus.Malformed;
         }
-        sink.AddUInt(IPv4Fields.Id, offset + 4, 2, BinaryPrimitives.ReadUInt16BigEndian(h[4..]));
-        byte flags = (byte)(flagsFrag >> 8);
-        sink.AddUInt(IPv4Fields.Flags, offset + 6, 1, flags);
-        if (sink.WantsTree)
-        {
-            string names = (flags & 0x40) != 0 ? ", Don't fragment" : (flags & 0x20) != 0 ? ", More fragments" : "";
-            if ((flags & 0x80) != 0) names = ", Reserved" + names;
-            sink.SetLabel($"{FieldFormatter.BitPattern(0xE0, flags, 8)} = Flags: 0x{flags >> 5:x}{names}");
-        }
-        sink.Push();
-        sink.AddUInt(IPv4Fields.FlagRb, offset + 6, 1, flags);
-        sink.AddUInt(IPv4Fields.FlagDf, offset + 6, 1, flags);
-        sink.AddUInt(IPv4Fields.FlagMf, offset + 6, 1, flags);
-        sink.Pop();
-        sink.AddUInt(IPv4Fields.FragOffset, offset + 6, 2, flagsFrag);
-        // The field holds the 8-byte units; Wireshark's label shows bytes.
-        if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x1FFF, flagsFrag, 16)} = Fragment Offset: {(flagsFrag & 0x1FFF) * 8}");
-        sink.AddUInt(IPv4Fields.Ttl, offset + 8, 1, ttl);
-        sink.AddUInt(IPv4Fields.Proto, offset + 9, 1, proto);
-        ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(h[10..]);
-        sink.AddUInt(IPv4Fields.Checksum, offset + 10, 2, checksum);
-        if (sink.WantsTree) sink.SetLabel($"Header Checksum: 0x{checksum:x4} [validation disabled]");
-        sink.AddUInt(IPv4Fields.ChecksumStatus, offset + 10, 0, ChecksumStatusNames.Unverified, FieldFlags.Generated);
-        AddAddress(IPv4Fields.Src, IPv4Fields.SrcHost, frame, offset + 12, ref sink);
-        AddAddress(IPv4Fields.Dst, IPv4Fields.DstHost, frame, offset + 16, ref sink);
+        if (fields) AddFixedFields(frame, offset, ref sink);
 
         ctx.CurrentIpOffset = offset;
         if (!ctx.InErrorPacket)
@@ -175,6 +150,51 @@ public static class IPv4Dissector
         // A datagram with no payload at all (a bare header, as PIM null-registers carry) hands nothing on.
         if (payloadEnd == payloadStart) return DissectStatus.Complete;
         return IpDispatch.DissectPayload(proto, frame, payloadStart, payloadEnd, ref ctx, ref sink, out protocol);
+    }
+
+    private static void AddDsField<TSink>(byte tos, int offset, ref TSink sink) where TSink : struct, IFieldSink
+    {
+        sink.AddUInt(IPv4Fields.DsField, offset + 1, 1, tos);
+        if (sink.WantsTree)
+        {
+            sink.SetLabel($"Differentiated Services Field: 0x{tos:x2} (DSCP: {IPv4Fields.DscpShortNames.Find((ulong)(tos >> 2)) ?? "Unknown"}, ECN: {IPv4Fields.EcnShortNames.Find((ulong)(tos & 3))})");
+        }
+        sink.Push();
+        sink.AddUInt(IPv4Fields.Dscp, offset + 1, 1, tos);
+        sink.AddUInt(IPv4Fields.Ecn, offset + 1, 1, tos);
+        sink.Pop();
+    }
+
+    /// <summary>Identification to destination address.</summary>
+    private static void AddFixedFields<TSink>(ReadOnlySpan<byte> frame, int offset, ref TSink sink) where TSink : struct, IFieldSink
+    {
+        var h = frame.Slice(offset);
+        ushort flagsFrag = BinaryPrimitives.ReadUInt16BigEndian(h[6..]);
+        sink.AddUInt(IPv4Fields.Id, offset + 4, 2, BinaryPrimitives.ReadUInt16BigEndian(h[4..]));
+        byte flags = (byte)(flagsFrag >> 8);
+        sink.AddUInt(IPv4Fields.Flags, offset + 6, 1, flags);
+        if (sink.WantsTree)
+        {
+            string names = (flags & 0x40) != 0 ? ", Don't fragment" : (flags & 0x20) != 0 ? ", More fragments" : "";
+            if ((flags & 0x80) != 0) names = ", Reserved" + names;
+            sink.SetLabel($"{FieldFormatter.BitPattern(0xE0, flags, 8)} = Flags: 0x{flags >> 5:x}{names}");
+        }
+        sink.Push();
+        sink.AddUInt(IPv4Fields.FlagRb, offset + 6, 1, flags);
+        sink.AddUInt(IPv4Fields.FlagDf, offset + 6, 1, flags);
+        sink.AddUInt(IPv4Fields.FlagMf, offset + 6, 1, flags);
+        sink.Pop();
+        sink.AddUInt(IPv4Fields.FragOffset, offset + 6, 2, flagsFrag);
+        // The field holds the 8-byte units; Wireshark's label shows bytes.
+        if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x1FFF, flagsFrag, 16)} = Fragment Offset: {(flagsFrag & 0x1FFF) * 8}");
+        sink.AddUInt(IPv4Fields.Ttl, offset + 8, 1, h[8]);
+        sink.AddUInt(IPv4Fields.Proto, offset + 9, 1, h[9]);
+        ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(h[10..]);
+        sink.AddUInt(IPv4Fields.Checksum, offset + 10, 2, checksum);
+        if (sink.WantsTree) sink.SetLabel($"Header Checksum: 0x{checksum:x4} [validation disabled]");
+        sink.AddUInt(IPv4Fields.ChecksumStatus, offset + 10, 0, ChecksumStatusNames.Unverified, FieldFlags.Generated);
+        AddAddress(IPv4Fields.Src, IPv4Fields.SrcHost, frame, offset + 12, ref sink);
+        AddAddress(IPv4Fields.Dst, IPv4Fields.DstHost, frame, offset + 16, ref sink);
     }
 
     /// <summary>

@@ -39,21 +39,28 @@ public static class EthernetDissector
             // Wireshark names 802.3 frames without the addresses, and with a trailing space.
             sink.SetLabel(isLength ? "IEEE 802.3 Ethernet " : $"Ethernet II, Src: {FieldFormatter.Ether(src)}, Dst: {FieldFormatter.Ether(dst)}");
         }
-        AddAddress(frame, offset, EthernetFields.Dst, EthernetFields.DstResolved, EthernetFields.DstOui, EthernetFields.DstLg, EthernetFields.DstIg, ref sink);
-        AddAddress(frame, offset + 6, EthernetFields.Src, EthernetFields.SrcResolved, EthernetFields.SrcOui, EthernetFields.SrcLg, EthernetFields.SrcIg, ref sink);
+        bool fields = sink.WantsFieldsOf(EthernetFields.Eth);
+        if (fields)
+        {
+            AddAddress(frame, offset, EthernetFields.Dst, EthernetFields.DstResolved, EthernetFields.DstOui, EthernetFields.DstLg, EthernetFields.DstIg, ref sink);
+            AddAddress(frame, offset + 6, EthernetFields.Src, EthernetFields.SrcResolved, EthernetFields.SrcOui, EthernetFields.SrcLg, EthernetFields.SrcIg, ref sink);
+        }
 
         DissectStatus status;
         if (isLength)
         {
-            sink.AddUInt(EthernetFields.Len, offset + 12, 2, typeOrLength);
             int payloadEnd = Math.Min(end, offset + HeaderLength + typeOrLength);
-            AddPaddingOrTrailer(frame, payloadEnd, Math.Min(frame.Length, end), ref sink);
+            if (fields)
+            {
+                sink.AddUInt(EthernetFields.Len, offset + 12, 2, typeOrLength);
+                AddPaddingOrTrailer(frame, payloadEnd, Math.Min(frame.Length, end), ref sink);
+            }
             sink.Pop();
             status = LlcDissector.Dissect(frame, offset + HeaderLength, payloadEnd, ref ctx, ref sink, out protocol);
         }
         else
         {
-            sink.AddUInt(EthernetFields.Type, offset + 12, 2, typeOrLength);
+            if (fields) sink.AddUInt(EthernetFields.Type, offset + 12, 2, typeOrLength);
             sink.Pop();
             ctx.Protocols?.Add("ethertype");
             status = EtherTypeDispatch.Dissect(typeOrLength, frame, offset + HeaderLength, end, ref ctx, ref sink, out protocol);

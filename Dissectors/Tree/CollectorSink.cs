@@ -14,6 +14,8 @@ public readonly struct CollectorSink : IFieldSink
     public bool WantsTree => false;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Wants(FieldDef field) => _values.IsWanted(field);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool WantsFieldsOf(FieldDef protocol) => _values.WantsFieldsOf(protocol);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushProtocol(FieldDef protocol, int offset, int length)

@@ -38,6 +38,7 @@ public sealed class FieldValueSet
     private const int MaxArenaBytes = 16 << 20;
 
     private readonly bool[] _wanted;
+    private readonly bool[] _wantedProtocols;
     private readonly int[] _first;
     private readonly int[] _last;
     private readonly List<int> _touched = new();
@@ -51,6 +52,7 @@ public sealed class FieldValueSet
     {
         int n = FieldRegistry.MaxId;
         _wanted = new bool[n];
+        _wantedProtocols = new bool[n];
         _first = new int[n];
         _last = new int[n];
         Array.Fill(_first, -1);
@@ -62,8 +64,19 @@ public sealed class FieldValueSet
     /// <summary>Occurrences dropped because a packet produced more than the caps allow.</summary>
     public long Dropped { get; private set; }
 
-    public void Want(FieldDef field) => _wanted[field.CanonicalId] = true;
-    public void WantAll() { WantsAll = true; Array.Fill(_wanted, true); }
+    public void Want(FieldDef field)
+    {
+        _wanted[field.CanonicalId] = true;
+        if (FieldRegistry.Find(field.ProtocolName) is { } protocol) _wantedProtocols[protocol.CanonicalId] = true;
+        else Array.Fill(_wantedProtocols, true);
+    }
+
+    public void WantAll() { WantsAll = true; Array.Fill(_wanted, true); Array.Fill(_wantedProtocols, true); }
+
+    /// <summary>True when some wanted field belongs to <paramref name="protocol"/> (see IFieldSink.WantsFieldsOf).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool WantsFieldsOf(FieldDef protocol) =>
+        (uint)protocol.CanonicalId < (uint)_wantedProtocols.Length && _wantedProtocols[protocol.CanonicalId];
 
     // Called for every field every dissector adds: it must be inlined into the collector (perf showed it at 9 %).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

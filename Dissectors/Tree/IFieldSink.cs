@@ -21,6 +21,14 @@ public interface IFieldSink
     /// <summary>True when the sink keeps this field's value; lets a dissector skip computing it.</summary>
     bool Wants(FieldDef field);
 
+    /// <summary>
+    /// False when the sink keeps none of the fields of <paramref name="protocol"/> (those whose
+    /// <see cref="FieldDef.ProtocolName"/> is its name): a dissector may then skip adding its plain fields,
+    /// as Wireshark's dissectors skip work for a NULL tree. Never a reason to skip the protocol item,
+    /// expert notes, the Info column or anything that changes state. Constant for NullSink and TreeSink.
+    /// </summary>
+    bool WantsFieldsOf(FieldDef protocol);
+
     /// <summary>Adds a protocol item and makes it the parent of the items that follow, until <see cref="Pop"/>.</summary>
     void PushProtocol(FieldDef protocol, int offset, int length);
 

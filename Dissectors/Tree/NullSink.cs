@@ -8,6 +8,7 @@ public struct NullSink : IFieldSink
 {
     public readonly bool WantsTree => false;
     public readonly bool Wants(FieldDef field) => false;
+    public readonly bool WantsFieldsOf(FieldDef protocol) => false;
     public readonly void PushProtocol(FieldDef protocol, int offset, int length) { }
     public readonly void AddUInt(FieldDef field, int offset, int length, ulong value, FieldFlags flags = FieldFlags.None) { }
     public readonly void AddInt(FieldDef field, int offset, int length, long value, FieldFlags flags = FieldFlags.None) { }

@@ -22,6 +22,7 @@ public struct TeeSink<TFirst, TSecond> : IFieldSink
 
     public readonly bool WantsTree => _first.WantsTree || _second.WantsTree;
     public readonly bool Wants(FieldDef field) => _first.Wants(field) || _second.Wants(field);
+    public readonly bool WantsFieldsOf(FieldDef protocol) => _first.WantsFieldsOf(protocol) || _second.WantsFieldsOf(protocol);
     public void PushProtocol(FieldDef protocol, int offset, int length) { _first.PushProtocol(protocol, offset, length); _second.PushProtocol(protocol, offset, length); }
     public void AddUInt(FieldDef field, int offset, int length, ulong value, FieldFlags flags = FieldFlags.None) { _first.AddUInt(field, offset, length, value, flags); _second.AddUInt(field, offset, length, value, flags); }
     public void AddInt(FieldDef field, int offset, int length, long value, FieldFlags flags = FieldFlags.None) { _first.AddInt(field, offset, length, value, flags); _second.AddInt(field, offset, length, value, flags); }

@@ -14,6 +14,7 @@ public readonly struct TreeSink : IFieldSink
 
     public bool WantsTree => true;
     public bool Wants(FieldDef field) => true;
+    public bool WantsFieldsOf(FieldDef protocol) => true;
 
     public void PushProtocol(FieldDef protocol, int offset, int length)
     {

@@ -12,6 +12,7 @@ public readonly struct ExpertSink(List<ExpertDef> notes) : IFieldSink
 {
     public bool WantsTree => false;
     public bool Wants(FieldDef field) => false;
+    public bool WantsFieldsOf(FieldDef protocol) => false;
     public void PushProtocol(FieldDef protocol, int offset, int length) { }
     public void AddUInt(FieldDef field, int offset, int length, ulong value, FieldFlags flags = FieldFlags.None) { }
     public void AddInt(FieldDef field, int offset, int length, long value, FieldFlags flags = FieldFlags.None) { }
