@@ -36,19 +36,19 @@ public sealed class FieldsRenderer(TextWriter output, IReadOnlyList<FieldColumn>
             switch (options.Occurrence)
             {
                 case 'f':
-                    WriteQuoted(FieldFormatter.FieldsValue(values, first));
+                    WriteQuoted(values, first);
                     break;
                 case 'l':
                     int last = first;
                     for (int i = values.Next(first); i >= 0; i = values.Next(i)) last = i;
-                    WriteQuoted(FieldFormatter.FieldsValue(values, last));
+                    WriteQuoted(values, last);
                     break;
                 default:
                     if (options.Quote != 'n') output.Write(QuoteChar);
                     for (int i = first; i >= 0; i = values.Next(i))
                     {
                         if (i != first) output.Write(options.Aggregator);
-                        output.Write(FieldFormatter.FieldsValue(values, i));
+                        WriteValue(values, i);
                     }
                     if (options.Quote != 'n') output.Write(QuoteChar);
                     break;
@@ -58,6 +58,22 @@ public sealed class FieldsRenderer(TextWriter output, IReadOnlyList<FieldColumn>
     }
 
     private char QuoteChar => options.Quote == 'd' ? '"' : '\'';
+
+    private readonly char[] _scratch = new char[64];
+
+    private void WriteQuoted(FieldValueSet values, int index)
+    {
+        if (options.Quote != 'n') output.Write(QuoteChar);
+        WriteValue(values, index);
+        if (options.Quote != 'n') output.Write(QuoteChar);
+    }
+
+    // Numbers and addresses are written from a reused buffer: a string per value was most of what -T fields allocated.
+    private void WriteValue(FieldValueSet values, int index)
+    {
+        if (FieldFormatter.TryWriteFieldsValue(values, index, _scratch, out int written)) output.Write(_scratch.AsSpan(0, written));
+        else output.Write(FieldFormatter.FieldsValue(values, index));
+    }
 
     private void WriteQuoted(string text)
     {

@@ -38,6 +38,71 @@ public static class FieldFormatter
         return FieldsValue(v.Field, v.Kind, v.Bits, v.Number, set.Bytes(index));
     }
 
+    /// <summary>
+    /// <see cref="FieldsValue(FieldValueSet, int)"/> without a string, for the kinds -T fields prints most
+    /// (integers, booleans, IPv4 addresses): false for the others, which the caller formats as a string.
+    /// </summary>
+    public static bool TryWriteFieldsValue(FieldValueSet set, int index, Span<char> destination, out int written)
+    {
+        var v = set[index];
+        var f = v.Field;
+        written = 0;
+        switch (f.Type)
+        {
+            case FieldType.None:
+                return TryWrite("1", destination, out written);
+            case FieldType.Boolean:
+                return TryWrite(v.Bits != 0 ? "1" : "0", destination, out written);
+            case FieldType.IPv4:
+                return TryWriteIPv4(set.Bytes(index), destination, out written);
+            case FieldType.Protocol or FieldType.Double or FieldType.RelativeTime or FieldType.AbsoluteTime or FieldType.Ether
+                or FieldType.IPv6 or FieldType.Bytes or FieldType.String:
+                return false;
+        }
+        if (f.Type.IsSigned() || v.Kind == ValueKind.Int) return ((long)v.Bits).TryFormat(destination, out written, default, Inv);
+        switch (f.Base)
+        {
+            case FieldBase.Hex or FieldBase.HexDec:
+                int bits = f.Type == FieldType.UInt24 ? 24 : f.Type.BitWidth();
+                return TryWriteHex(v.Bits, Math.Max(1, (bits + 3) / 4), destination, out written);
+            case FieldBase.Oct:
+                return false;
+            default:
+                return v.Bits.TryFormat(destination, out written, default, Inv);
+        }
+    }
+
+    private static bool TryWrite(string text, Span<char> destination, out int written)
+    {
+        written = text.Length;
+        return text.AsSpan().TryCopyTo(destination);
+    }
+
+    private static bool TryWriteIPv4(ReadOnlySpan<byte> address, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (address.Length < 4 || destination.Length < 15) return false;
+        for (int i = 0; i < 4; i++)
+        {
+            if (i > 0) destination[written++] = '.';
+            address[i].TryFormat(destination[written..], out int n, default, Inv);
+            written += n;
+        }
+        return true;
+    }
+
+    /// <summary>"0x" and at least <paramref name="minDigits"/> lower-case hex digits, as v.ToString("x" + minDigits).</summary>
+    private static bool TryWriteHex(ulong value, int minDigits, Span<char> destination, out int written)
+    {
+        int digits = Math.Max(minDigits, Math.Max(1, (64 - System.Numerics.BitOperations.LeadingZeroCount(value) + 3) / 4));
+        written = digits + 2;
+        if (destination.Length < written) return false;
+        destination[0] = '0';
+        destination[1] = 'x';
+        for (int i = written - 1; i >= 2; i--, value >>= 4) destination[i] = "0123456789abcdef"[(int)(value & 15)];
+        return true;
+    }
+
     /// <summary>The label Wireshark shows in the packet details pane.</summary>
     public static string Label(FieldNode node)
     {
@@ -137,12 +202,12 @@ public static class FieldFormatter
             ? 64 - System.Numerics.BitOperations.LeadingZeroCount(f.Bitmask >> f.Shift)
             : f.Type == FieldType.UInt24 ? 24 : f.Type.BitWidth();
         int digits = Math.Max(1, (bits + 3) / 4);
-        string hex = "0x" + v.ToString("x" + digits, Inv);
+        string Hex() => "0x" + v.ToString("x" + digits, Inv);
         return f.Base switch
         {
-            FieldBase.Hex => hex,
-            FieldBase.HexDec => forLabel ? $"{hex} ({v.ToString(Inv)})" : hex,
-            FieldBase.DecHex => forLabel ? $"{v.ToString(Inv)} ({hex})" : v.ToString(Inv),
+            FieldBase.Hex => Hex(),
+            FieldBase.HexDec => forLabel ? $"{Hex()} ({v.ToString(Inv)})" : Hex(),
+            FieldBase.DecHex => forLabel ? $"{v.ToString(Inv)} ({Hex()})" : v.ToString(Inv),
             FieldBase.Oct => "0" + Convert.ToString((long)v, 8),
             _ => v.ToString(Inv),
         };
