@@ -123,13 +123,7 @@ public sealed class InfoColumn
     public InfoColumn Append(ulong value)
     {
         int digits = DecimalDigits(value);
-        if (digits > MaxLength - Length)
-        {
-            // Cut by the cap: the digits that fit, as eager formatting would have cut them.
-            Span<char> tmp = stackalloc char[20];
-            value.TryFormat(tmp, out int n, default, CultureInfo.InvariantCulture);
-            return Append(tmp[..n]);
-        }
+        if (digits > MaxLength - Length) return AppendCut(value);
         if (_numberCount == _numbers.Length) Array.Resize(ref _numbers, _numberCount * 2);
         ref var number = ref _numbers[_numberCount++];
         number.Position = _length;
@@ -138,6 +132,16 @@ public sealed class InfoColumn
         _numberDigits += digits;
         _textCurrent = false;
         return this;
+    }
+
+    // Cut by the cap: the digits that fit, as eager formatting would have cut them. Kept out of Append(ulong)
+    // so that its stack buffer (and the stack cookie that guards it) are not paid on every call.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private InfoColumn AppendCut(ulong value)
+    {
+        Span<char> tmp = stackalloc char[20];
+        value.TryFormat(tmp, out int n, default, CultureInfo.InvariantCulture);
+        return Append(tmp[..n]);
     }
 
     public InfoColumn AppendHex(ulong value, int digits, bool prefix = true)
