@@ -33,6 +33,8 @@ public struct PacketContext
     public DataSources? Sources;
     /// <summary>Stateful analysis (TCP streams); null for a stateless decode.</summary>
     public IPacketAnalyzer? Analyzer;
+    /// <summary>Headers at which tshark's dissector would stop before queueing its tap; null when no statistic reads them.</summary>
+    public UntappedHeaders? Untapped;
     /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
     public bool InErrorPacket;
     /// <summary>

@@ -125,6 +125,8 @@ public static class IPv4Dissector
         {
             if (!Bounds.Has(frame, offset + MinHeader, headerLength - MinHeader))
             {
+                // packet-ip.c throws in the options, before it queues the ip tap.
+                ctx.Untapped?.Add(TapKind.IPv4, offset);
                 sink.Pop();
                 return Bounds.Missing(frame, offset + MinHeader, headerLength - MinHeader, end);
             }

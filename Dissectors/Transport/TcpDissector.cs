@@ -26,7 +26,8 @@ public static class TcpDissector
         protocol = "TCP";
         ctx.Protocols?.Add("tcp");
         if (!ctx.InErrorPacket) ctx.Protocol = "TCP";
-        if (!Bounds.Has(frame, offset, MinHeader)) return Partial(frame, offset, end, ref ctx, ref sink);
+        // Short of a whole fixed header, captured or reported (an IPv6 payload length of 0 reports none).
+        if (!Bounds.Has(frame, offset, MinHeader) || offset + MinHeader > end) return Partial(frame, offset, end, ref ctx, ref sink);
 
         var h = frame.Slice(offset, MinHeader);
         var seg = TcpSegment.Empty;
@@ -99,6 +100,7 @@ public static class TcpDissector
             Core.Notes.Add(ref ctx, ref sink, TcpFields.BogusHeaderLength, offset + 12, 1,
                 sink.WantsTree ? $"Bogus TCP header length ({seg.HeaderLength}, must be at least 20)" : null);
             sink.Pop();
+            ctx.Untapped?.Add(TapKind.Tcp, offset); // packet-tcp.c gives up here, before its tap
             return DissectStatus.Complete;
         }
 
@@ -149,13 +151,16 @@ public static class TcpDissector
             // An option cut short ends the dissection in Wireshark before the analysis is printed.
             if (status == DissectStatus.Complete) TcpAnalysisView.AddSeqAck(in a, info, ref ctx, ref sink);
         }
+        // An option cut short or malformed, or a header longer than the segment, throws in packet-tcp.c before its tap.
         if (status != DissectStatus.Complete)
         {
+            ctx.Untapped?.Add(TapKind.Tcp, offset);
             sink.Pop();
             return status;
         }
         if (seg.HeaderLength > reported)
         {
+            ctx.Untapped?.Add(TapKind.Tcp, offset);
             sink.Pop();
             return DissectStatus.Malformed;
         }
@@ -214,6 +219,7 @@ public static class TcpDissector
             if (available >= 8 && ctx.InErrorPacket) sink.AddUInt(TcpFields.Seq, offset + 4, 4, BinaryPrimitives.ReadUInt32BigEndian(frame[(offset + 4)..]));
         }
         sink.Pop();
+        ctx.Untapped?.Add(TapKind.Tcp, offset);
         return Bounds.Missing(frame, offset, MinHeader, end);
     }
 

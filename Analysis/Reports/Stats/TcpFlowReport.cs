@@ -32,8 +32,8 @@ public sealed class TcpFlowReport
         TcpFields.Tcp, TcpFields.SrcPort, TcpFields.DstPort, TcpFields.Stream, TcpFields.Seq, TcpFields.Ack, TcpFields.Flags, TcpFields.Len,
     ];
 
-    /// <summary>Adds the frame's TCP headers; <paramref name="time"/> is the frame's relative time as tshark prints it.</summary>
-    public void Observe(FieldValueSet values, string time)
+    /// <summary>Adds the frame's tapped TCP headers; <paramref name="time"/> is the frame's relative time as tshark prints it.</summary>
+    public void Observe(FieldValueSet values, string time, UntappedHeaders? untapped = null)
     {
         if (!values.Has(TcpFields.Tcp)) return;
         string? src = null, dst = null, pendingSrc = null;
@@ -48,7 +48,8 @@ public sealed class TcpFlowReport
             if (ErrorPacketStart.Is(f)) break; // taps skip what an ICMP error quotes and sFlow samples
             if (f == IPv4Fields.Src || f == IPv6Fields.Src) { Flush(); pendingSrc = Address(values, i); continue; }
             if (f == IPv4Fields.Dst || f == IPv6Fields.Dst) { Flush(); src = pendingSrc; dst = Address(values, i); continue; }
-            if (f == TcpFields.Tcp) { Flush(); inTcp = true; srcPort = dstPort = flags = 0; stream = seq = ack = len = 0; haveLen = false; continue; }
+            // A header packet-tcp.c stopped at before its tap (untapped) gives no item.
+            if (f == TcpFields.Tcp) { Flush(); inTcp = untapped is null || !untapped.Contains(TapKind.Tcp, v.Offset); srcPort = dstPort = flags = 0; stream = seq = ack = len = 0; haveLen = false; continue; }
             if (!inTcp) continue;
             if (f == TcpFields.SrcPort) srcPort = (ushort)v.Bits;
             else if (f == TcpFields.DstPort) dstPort = (ushort)v.Bits;
