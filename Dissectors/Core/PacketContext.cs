@@ -38,6 +38,12 @@ public struct PacketContext
     /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
     public bool InErrorPacket;
     /// <summary>
+    /// pinfo->fragmented: the payload being dissected is the first fragment of an IP datagram that was not
+    /// reassembled (cut short by the snaplen), so its transport header cannot know the segment's length.
+    /// Set by IPv4/IPv6 before they hand on their payload.
+    /// </summary>
+    public bool Fragmented;
+    /// <summary>
     /// Set (with <see cref="InErrorPacket"/>) while decoding a packet header sampled by sFlow: tshark still gives
     /// its TCP segment a stream number and timestamps there, though no sequence analysis.
     /// </summary>

@@ -161,6 +161,7 @@ public static class IPv4Dissector
         }
         sink.Pop();
 
+        ctx.Fragmented = datagram is null && moreFragments; // a first fragment cut short is dissected as far as it goes
         if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, proto, sourceId, ref ctx, ref sink, out protocol);
         // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.
         if (fragmentOffset != 0 || (fragmented && wholeFragment))

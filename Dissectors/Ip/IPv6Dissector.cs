@@ -118,6 +118,7 @@ public static class IPv6Dissector
             ctx.Untapped?.Add(TapKind.IPv6, offset);
             if (status != DissectStatus.Complete) return status;
         }
+        ctx.Fragmented = datagram is null && chain.IsFragment && chain.MoreFragments; // a first fragment cut short is dissected as far as it goes
         if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, chain.Next, sourceId, ref ctx, ref sink, out protocol);
 
         // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.

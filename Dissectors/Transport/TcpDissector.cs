@@ -41,8 +41,9 @@ public static class TcpDissector
         seg.UrgentPointer = BinaryPrimitives.ReadUInt16BigEndian(h[18..]);
         seg.HeaderLength = (h[12] >> 4) * 4;
         int reported = end - offset;
-        // Inside an ICMP error the quoted length says nothing about the segment (th_have_seglen is false).
-        seg.HasPayloadLength = !ctx.InErrorPacket && reported >= seg.HeaderLength;
+        // Inside an ICMP error, or in the first fragment of a datagram not reassembled (pinfo->fragmented), the
+        // length says nothing about the segment (th_have_seglen is false).
+        seg.HasPayloadLength = !ctx.InErrorPacket && !ctx.Fragmented && reported >= seg.HeaderLength;
         seg.PayloadLength = seg.HasPayloadLength ? reported - seg.HeaderLength : 0;
         seg.PayloadOffset = offset + seg.HeaderLength;
         bool bogusHeader = seg.HeaderLength < MinHeader;
