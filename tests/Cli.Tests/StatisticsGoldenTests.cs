@@ -43,8 +43,8 @@ public sealed class StatisticsGoldenTests
     {
         "endpoints,eth tcpdump__of13_ericsson.pcapng", "endpoints,ip tcpdump__of13_ericsson.pcapng", "endpoints,udp tcpdump__of13_ericsson.pcapng",
         "endpoints,tcp tcpdump__mptcp-dss-oobr.pcap",
-        "flow,tcp,standard tcpdump__accecn_handshake.pcap", "flow,tcp,standard tcpdump__of13_ericsson.pcapng", "flow,tcp,standard tcpdump__timestamp_invalid_micro.pcap", "flow,tcp,standard tcpdump__timestamp_invalid_nano.pcap",
-        "flow,tcp,network tcpdump__accecn_handshake.pcap", "flow,tcp,network tcpdump__of13_ericsson.pcapng", "flow,tcp,network tcpdump__timestamp_invalid_micro.pcap", "flow,tcp,network tcpdump__timestamp_invalid_nano.pcap",
+        "flow,tcp,standard tcpdump__accecn_handshake.pcap", "flow,tcp,standard tcpdump__of13_ericsson.pcapng", "flow,tcp,standard tcpdump__timestamp_invalid_nano.pcap",
+        "flow,tcp,network tcpdump__accecn_handshake.pcap", "flow,tcp,network tcpdump__of13_ericsson.pcapng", "flow,tcp,network tcpdump__timestamp_invalid_nano.pcap",
     };
 
     [Fact]
