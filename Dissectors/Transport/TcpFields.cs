@@ -122,7 +122,9 @@ public static class TcpFields
 /// <summary>TCP option kinds (tcp_option_kind_vs).</summary>
 public static class TcpOptionNames
 {
-    public const byte Eol = 0, Nop = 1, Mss = 2, WindowScale = 3, SackPermitted = 4, Sack = 5, Echo = 6, EchoReply = 7, Timestamp = 8;
+    public const byte Eol = 0, Nop = 1, Mss = 2, WindowScale = 3, SackPermitted = 4, Sack = 5, Echo = 6, EchoReply = 7, Timestamp = 8, Mptcp = 30;
+    /// <summary>The Multipath TCP subtype of a Data Sequence Signal option (RFC 8684).</summary>
+    public const int MptcpDss = 2;
 
     public static readonly ValueStrings Kinds = new(
         (0, "End of Option List"), (1, "No-Operation"), (2, "Maximum Segment Size"), (3, "Window Scale"), (4, "SACK Permitted"),
