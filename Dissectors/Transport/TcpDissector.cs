@@ -72,7 +72,7 @@ public static class TcpDissector
         }
         var info = ctx.InErrorPacket ? null : ctx.Info;
         info?.Set("").Append((long)seg.SrcPort).Append(" → ").Append((long)seg.DstPort).Append(" [");
-        TcpFlagNames.AppendNames(info, seg.Flags);
+        TcpFlagNames.AppendNames(info, seg.Flags, a.UseAce);
         info?.Append("] Seq=").Append((long)seq);
         if (seg.Has(TcpSegment.AckFlag)) info?.Append(" Ack=").Append((long)ack);
         info?.Append(" Win=").Append(window);
@@ -263,12 +263,22 @@ public static class TcpDissector
     {
         ushort f = seg.Flags;
         sink.AddUInt(TcpFields.Flags, offset + 12, 2, f);
-        if (sink.WantsTree) sink.SetLabel($"Flags: 0x{f:x3} ({TcpFlagNames.Names(f)})");
+        if (sink.WantsTree) sink.SetLabel($"Flags: 0x{f:x3} ({TcpFlagNames.Names(f, a.UseAce)})");
         sink.Push();
         sink.AddUInt(TcpFields.FlagRes, offset + 12, 1, f);
-        sink.AddUInt(TcpFields.FlagAe, offset + 12, 1, f);
-        sink.AddUInt(TcpFields.FlagCwr, offset + 13, 1, f);
-        sink.AddUInt(TcpFields.FlagEce, offset + 13, 1, f);
+        if (a.UseAce)
+        {
+            // AccECN negotiated: the three bits are one counter, in place of the AE, CWR and ECE flags.
+            int ace = TcpFlagNames.Ace(f);
+            sink.AddUInt(TcpFields.FlagAce, offset + 12, 2, (uint)ace);
+            if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x1C0, f, 12)} = ACE: {ace}");
+        }
+        else
+        {
+            sink.AddUInt(TcpFields.FlagAe, offset + 12, 1, f);
+            sink.AddUInt(TcpFields.FlagCwr, offset + 13, 1, f);
+            sink.AddUInt(TcpFields.FlagEce, offset + 13, 1, f);
+        }
         sink.AddUInt(TcpFields.FlagUrg, offset + 13, 1, f);
         sink.AddUInt(TcpFields.FlagAck, offset + 13, 1, f);
         sink.AddUInt(TcpFields.FlagPush, offset + 13, 1, f);
@@ -299,7 +309,7 @@ public static class TcpDissector
         if (sink.WantsTree || sink.Wants(TcpFields.FlagsStr))
         {
             Span<byte> letters = stackalloc byte[36];
-            int n = TcpFlagNames.FirstLetters(f, letters);
+            int n = TcpFlagNames.FirstLetters(f, letters, a.UseAce);
             sink.AddBytes(TcpFields.FlagsStr, offset + 12, 2, letters[..n], FieldFlags.Generated);
         }
         if (seg.Has(TcpSegment.Fin) && a.Valid)
