@@ -111,8 +111,8 @@ public static class IPv6Dissector
         sink.Pop();
         if (!ctx.InErrorPacket) ctx.Layers.IpProtocol = chain.Next;
         // packet-ipv6.c queues the ipv6 tap where the extension-header chain ends (ipv6_dissect_next): not when an
-        // extension header throws, not for a fragment shown as data, and not after a Mobility header (4.0's
-        // MIPv6 dissector ends the chain itself).
+        // extension header throws, not for a fragment shown as data, and not after a Mobility header (an extension
+        // header to ipv6_dissect_next whose dissector does not hand on: tshark 4.0.17 taps none of ipv6_mobility_1's).
         if (status != DissectStatus.Complete || chain.Next == IpProtocols.Mobility)
         {
             ctx.Untapped?.Add(TapKind.IPv6, offset);
