@@ -76,7 +76,7 @@ public sealed class PcapFileReader : CaptureFileReaderBase
         data = window.Peek(recordLength)[RecordHeaderLength..];
         window.Advance(recordLength);
         info = new FrameInfo(
-            TimestampNs: seconds * 1_000_000_000L + fraction * _nanosPerFractionUnit,
+            TimestampNs: seconds * 1_000_000_000L + Nanoseconds(fraction),
             LinkType: _linkType,
             CapturedLength: (int)capturedLength,
             OriginalLength: (int)Math.Min(originalLength, int.MaxValue),
@@ -84,6 +84,15 @@ public sealed class PcapFileReader : CaptureFileReaderBase
             FileOffset: offset);
         return true;
     }
+
+    /// <summary>
+    /// The sub-second part in nanoseconds, as wiretap's libpcap reader computes it: microseconds times 1000 in 32
+    /// bits, not normalised. An out-of-range fraction (timestamp_invalid_micro's 0x80000000 us) wraps instead of
+    /// carrying into the seconds; a valid one (under 10^6) never does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Nanoseconds(uint fraction) =>
+        _nanosPerFractionUnit == 1 ? fraction : (int)unchecked(fraction * 1000u);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint ReadUInt32(ReadOnlySpan<byte> bytes)

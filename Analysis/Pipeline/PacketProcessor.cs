@@ -24,6 +24,7 @@ public sealed class PacketProcessor
     public ProtocolStack Protocols { get; } = new();
     /// <summary>Reassembled buffers of the current packet (cleared for each packet).</summary>
     public DataSources Sources { get; } = new();
+    public UntappedHeaders Untapped { get; } = new();
     public uint FrameNumber { get; private set; }
 
     /// <summary>
@@ -72,6 +73,8 @@ public sealed class PacketProcessor
         if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }
         Sources.Clear();
         ctx.Sources = Sources;
+        Untapped.Clear();
+        ctx.Untapped = Untapped;
         return ctx;
     }
 

@@ -123,6 +123,17 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
             ta.Flags |= TcpAnalysisFlags.ReusedPorts;
         }
 
+        // Accurate ECN: a SYN with AE, CWR and ECE all set, answered by a SYN-ACK carrying one of the AccECN
+        // codepoints (AE,CWR,ECE = 010, 011, 100 or 110; not 000, 001, 101 or 111), makes tshark read those three
+        // bits of every later segment of the connection, either way, as the ACE counter (checked against tshark
+        // 4.0.17 with each codepoint).
+        const ushort ecnBits = TcpSegment.Ns | TcpSegment.Cwr | TcpSegment.Ece;
+        ushort ecn = (ushort)(flags & ecnBits);
+        if (syn && !ackFlag && ecn == ecnBits) st.AccEcnSyn = true;
+        else if (syn && ackFlag && st.AccEcnSyn && ecn is TcpSegment.Cwr or (TcpSegment.Cwr | TcpSegment.Ece) or TcpSegment.Ns or (TcpSegment.Ns | TcpSegment.Cwr))
+            st.AccEcn = true;
+        a.UseAce = !syn && st.AccEcn;
+
         a.Valid = true;
         a.Stream = st.Index;
         a.Completeness = st.Completeness;

@@ -30,6 +30,8 @@ public sealed class TcpStreamState
     public long MostRecentSynTimeNs;
     public long FirstRttNs;
     public ushort ServerPort;
+    /// <summary>AccECN negotiation: a SYN asked for it (AE, CWR and ECE set) / the SYN-ACK agreed.</summary>
+    public bool AccEcnSyn, AccEcn;
 
     // Connection tracking.
     /// <summary>True when endpoint A opened the connection (sent the first SYN, or the first packet without one).</summary>

@@ -80,7 +80,7 @@ public static class FieldTaps
     private sealed class EndpointsTap(EndpointsReport report) : IFieldTap
     {
         public void Want(FieldValueSet values) { foreach (var f in EndpointsReport.Fields) values.Want(f); }
-        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values) => report.Observe(values, ctx.Frame.OriginalLength);
+        public void Observe(ReadOnlySpan<byte> data, in PacketContext ctx, FieldValueSet values) => report.Observe(values, ctx.Frame.OriginalLength, ctx.Untapped);
         public void Render(TextWriter w) => report.Render(w);
     }
 
@@ -122,7 +122,7 @@ public static class FieldTaps
             if (!values.Has(Sniffer.Dissectors.Transport.TcpFields.Tcp)) return;
             int id = ctx.Frame.InterfaceId;
             long units = (uint)id < (uint)_interfaces.Count ? _interfaces[id].TimestampUnitsPerSecond : 1_000_000;
-            _report.Observe(values, RelativeTime.Format(ctx.Frame.TimestampNs - ctx.FirstTimestampNs, RelativeTime.DigitsFor(units)));
+            _report.Observe(values, RelativeTime.Format(ctx.Frame.TimestampNs - ctx.FirstTimestampNs, RelativeTime.DigitsFor(units)), ctx.Untapped);
         }
 
         public void Render(TextWriter w) => _report.Render(w);

@@ -33,8 +33,16 @@ public struct PacketContext
     public DataSources? Sources;
     /// <summary>Stateful analysis (TCP streams); null for a stateless decode.</summary>
     public IPacketAnalyzer? Analyzer;
+    /// <summary>Headers at which tshark's dissector would stop before queueing its tap; null when no statistic reads them.</summary>
+    public UntappedHeaders? Untapped;
     /// <summary>Set while decoding the packet quoted inside an ICMP error: no analysis, no columns.</summary>
     public bool InErrorPacket;
+    /// <summary>
+    /// pinfo->fragmented: the payload being dissected is the first fragment of an IP datagram that was not
+    /// reassembled (cut short by the snaplen), so its transport header cannot know the segment's length.
+    /// Set by IPv4/IPv6 before they hand on their payload.
+    /// </summary>
+    public bool Fragmented;
     /// <summary>
     /// Set (with <see cref="InErrorPacket"/>) while decoding a packet header sampled by sFlow: tshark still gives
     /// its TCP segment a stream number and timestamps there, though no sequence analysis.

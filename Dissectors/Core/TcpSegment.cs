@@ -105,4 +105,9 @@ public struct TcpAnalysis
     public bool FinActive;
     /// <summary>The other direction's base sequence number, to show SACK edges relative to it.</summary>
     public uint PeerBaseSeq;
+    /// <summary>
+    /// The connection negotiated Accurate ECN and this is not a SYN: AE, CWR and ECE are shown as the 3-bit ACE
+    /// counter (tcp.flags.ace, "ACE=n" in the flag names), as packet-tcp.c does.
+    /// </summary>
+    public bool UseAce;
 }

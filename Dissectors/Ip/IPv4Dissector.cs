@@ -100,6 +100,8 @@ public static class IPv4Dissector
         {
             if (!Bounds.Has(frame, offset + MinHeader, headerLength - MinHeader))
             {
+                // packet-ip.c throws in the options, before it queues the ip tap.
+                ctx.Untapped?.Add(TapKind.IPv4, offset);
                 sink.Pop();
                 return Bounds.Missing(frame, offset + MinHeader, headerLength - MinHeader, end);
             }
@@ -134,6 +136,7 @@ public static class IPv4Dissector
         }
         sink.Pop();
 
+        ctx.Fragmented = datagram is null && moreFragments; // a first fragment cut short is dissected as far as it goes
         if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, proto, sourceId, ref ctx, ref sink, out protocol);
         // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.
         if (fragmentOffset != 0 || (fragmented && wholeFragment))

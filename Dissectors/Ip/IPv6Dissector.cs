@@ -110,12 +110,21 @@ public static class IPv6Dissector
         }
         sink.Pop();
         if (!ctx.InErrorPacket) ctx.Layers.IpProtocol = chain.Next;
-        if (status != DissectStatus.Complete) return status;
+        // packet-ipv6.c queues the ipv6 tap where the extension-header chain ends (ipv6_dissect_next): not when an
+        // extension header throws, not for a fragment shown as data, and not after a Mobility header (an extension
+        // header to ipv6_dissect_next whose dissector does not hand on: tshark 4.0.17 taps none of ipv6_mobility_1's).
+        if (status != DissectStatus.Complete || chain.Next == IpProtocols.Mobility)
+        {
+            ctx.Untapped?.Add(TapKind.IPv6, offset);
+            if (status != DissectStatus.Complete) return status;
+        }
+        ctx.Fragmented = datagram is null && chain.IsFragment && chain.MoreFragments; // a first fragment cut short is dissected as far as it goes
         if (datagram is not null) return FragmentReassembly.DissectPayload(datagram, chain.Next, sourceId, ref ctx, ref sink, out protocol);
 
         // Later fragments, and a first one waiting for the rest, are data; a first fragment cut short is dissected as far as it goes.
         if (chain.IsFragment && (chain.FragmentOffset != 0 || wholeFragment))
         {
+            ctx.Untapped?.Add(TapKind.IPv6, offset);
             if (!ctx.InErrorPacket)
             {
                 ctx.Info?.Set("IPv6 fragment (off=").Append((long)chain.FragmentOffset).Append(" more=").Append(chain.MoreFragments ? 'y' : 'n')

@@ -26,7 +26,8 @@ public static class TcpDissector
         protocol = "TCP";
         ctx.Protocols?.Add("tcp");
         if (!ctx.InErrorPacket) ctx.Protocol = "TCP";
-        if (!Bounds.Has(frame, offset, MinHeader)) return Partial(frame, offset, end, ref ctx, ref sink);
+        // Short of a whole fixed header, captured or reported (an IPv6 payload length of 0 reports none).
+        if (!Bounds.Has(frame, offset, MinHeader) || offset + MinHeader > end) return Partial(frame, offset, end, ref ctx, ref sink);
 
         var h = frame.Slice(offset, MinHeader);
         var seg = TcpSegment.Empty;
@@ -40,8 +41,9 @@ public static class TcpDissector
         seg.UrgentPointer = BinaryPrimitives.ReadUInt16BigEndian(h[18..]);
         seg.HeaderLength = (h[12] >> 4) * 4;
         int reported = end - offset;
-        // Inside an ICMP error the quoted length says nothing about the segment (th_have_seglen is false).
-        seg.HasPayloadLength = !ctx.InErrorPacket && reported >= seg.HeaderLength;
+        // Inside an ICMP error, or in the first fragment of a datagram not reassembled (pinfo->fragmented), the
+        // length says nothing about the segment (th_have_seglen is false).
+        seg.HasPayloadLength = !ctx.InErrorPacket && !ctx.Fragmented && reported >= seg.HeaderLength;
         seg.PayloadLength = seg.HasPayloadLength ? reported - seg.HeaderLength : 0;
         seg.PayloadOffset = offset + seg.HeaderLength;
         bool bogusHeader = seg.HeaderLength < MinHeader;
@@ -70,7 +72,7 @@ public static class TcpDissector
         }
         var info = ctx.InErrorPacket ? null : ctx.Info;
         info?.Set("").Append((long)seg.SrcPort).Append(" → ").Append((long)seg.DstPort).Append(" [");
-        TcpFlagNames.AppendNames(info, seg.Flags);
+        TcpFlagNames.AppendNames(info, seg.Flags, a.UseAce);
         info?.Append("] Seq=").Append((long)seq);
         if (seg.Has(TcpSegment.AckFlag)) info?.Append(" Ack=").Append((long)ack);
         info?.Append(" Win=").Append(window);
@@ -99,6 +101,7 @@ public static class TcpDissector
             Core.Notes.Add(ref ctx, ref sink, TcpFields.BogusHeaderLength, offset + 12, 1,
                 sink.WantsTree ? $"Bogus TCP header length ({seg.HeaderLength}, must be at least 20)" : null);
             sink.Pop();
+            ctx.Untapped?.Add(TapKind.Tcp, offset); // packet-tcp.c gives up here, before its tap
             return DissectStatus.Complete;
         }
 
@@ -149,13 +152,16 @@ public static class TcpDissector
             // An option cut short ends the dissection in Wireshark before the analysis is printed.
             if (status == DissectStatus.Complete) TcpAnalysisView.AddSeqAck(in a, info, ref ctx, ref sink);
         }
+        // An option cut short or malformed, or a header longer than the segment, throws in packet-tcp.c before its tap.
         if (status != DissectStatus.Complete)
         {
+            ctx.Untapped?.Add(TapKind.Tcp, offset);
             sink.Pop();
             return status;
         }
         if (seg.HeaderLength > reported)
         {
+            ctx.Untapped?.Add(TapKind.Tcp, offset);
             sink.Pop();
             return DissectStatus.Malformed;
         }
@@ -214,6 +220,7 @@ public static class TcpDissector
             if (available >= 8 && ctx.InErrorPacket) sink.AddUInt(TcpFields.Seq, offset + 4, 4, BinaryPrimitives.ReadUInt32BigEndian(frame[(offset + 4)..]));
         }
         sink.Pop();
+        ctx.Untapped?.Add(TapKind.Tcp, offset);
         return Bounds.Missing(frame, offset, MinHeader, end);
     }
 
@@ -256,12 +263,22 @@ public static class TcpDissector
     {
         ushort f = seg.Flags;
         sink.AddUInt(TcpFields.Flags, offset + 12, 2, f);
-        if (sink.WantsTree) sink.SetLabel($"Flags: 0x{f:x3} ({TcpFlagNames.Names(f)})");
+        if (sink.WantsTree) sink.SetLabel($"Flags: 0x{f:x3} ({TcpFlagNames.Names(f, a.UseAce)})");
         sink.Push();
         sink.AddUInt(TcpFields.FlagRes, offset + 12, 1, f);
-        sink.AddUInt(TcpFields.FlagAe, offset + 12, 1, f);
-        sink.AddUInt(TcpFields.FlagCwr, offset + 13, 1, f);
-        sink.AddUInt(TcpFields.FlagEce, offset + 13, 1, f);
+        if (a.UseAce)
+        {
+            // AccECN negotiated: the three bits are one counter, in place of the AE, CWR and ECE flags.
+            int ace = TcpFlagNames.Ace(f);
+            sink.AddUInt(TcpFields.FlagAce, offset + 12, 2, (uint)ace);
+            if (sink.WantsTree) sink.SetLabel($"{FieldFormatter.BitPattern(0x1C0, f, 12)} = ACE: {ace}");
+        }
+        else
+        {
+            sink.AddUInt(TcpFields.FlagAe, offset + 12, 1, f);
+            sink.AddUInt(TcpFields.FlagCwr, offset + 13, 1, f);
+            sink.AddUInt(TcpFields.FlagEce, offset + 13, 1, f);
+        }
         sink.AddUInt(TcpFields.FlagUrg, offset + 13, 1, f);
         sink.AddUInt(TcpFields.FlagAck, offset + 13, 1, f);
         sink.AddUInt(TcpFields.FlagPush, offset + 13, 1, f);
@@ -292,7 +309,7 @@ public static class TcpDissector
         if (sink.WantsTree || sink.Wants(TcpFields.FlagsStr))
         {
             Span<byte> letters = stackalloc byte[36];
-            int n = TcpFlagNames.FirstLetters(f, letters);
+            int n = TcpFlagNames.FirstLetters(f, letters, a.UseAce);
             sink.AddBytes(TcpFields.FlagsStr, offset + 12, 2, letters[..n], FieldFlags.Generated);
         }
         if (seg.Has(TcpSegment.Fin) && a.Valid)

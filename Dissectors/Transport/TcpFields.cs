@@ -24,6 +24,8 @@ public static class TcpFields
     public static readonly FieldDef Flags = new("tcp.flags", "Flags", FieldType.UInt16, FieldBase.Hex, bitmask: 0xFFF);
     public static readonly FieldDef FlagRes = new("tcp.flags.res", "Reserved", FieldType.Boolean, bitmask: 0xE00, bitWidth: 12);
     public static readonly FieldDef FlagAe = new("tcp.flags.ae", "Accurate ECN", FieldType.Boolean, bitmask: 0x100, bitWidth: 12);
+    /// <summary>AE, CWR and ECE read as the AccECN counter, once the connection negotiated it.</summary>
+    public static readonly FieldDef FlagAce = new("tcp.flags.ace", "ACE", FieldType.UInt8);
     public static readonly FieldDef FlagCwr = new("tcp.flags.cwr", "Congestion Window Reduced", FieldType.Boolean, bitmask: 0x80, bitWidth: 12);
     public static readonly FieldDef FlagEce = new("tcp.flags.ece", "ECN-Echo", FieldType.Boolean, bitmask: 0x40, bitWidth: 12);
     public static readonly FieldDef FlagUrg = new("tcp.flags.urg", "Urgent", FieldType.Boolean, bitmask: 0x20, bitWidth: 12);
@@ -122,7 +124,9 @@ public static class TcpFields
 /// <summary>TCP option kinds (tcp_option_kind_vs).</summary>
 public static class TcpOptionNames
 {
-    public const byte Eol = 0, Nop = 1, Mss = 2, WindowScale = 3, SackPermitted = 4, Sack = 5, Echo = 6, EchoReply = 7, Timestamp = 8;
+    public const byte Eol = 0, Nop = 1, Mss = 2, WindowScale = 3, SackPermitted = 4, Sack = 5, Echo = 6, EchoReply = 7, Timestamp = 8, Mptcp = 30;
+    /// <summary>The Multipath TCP subtype of a Data Sequence Signal option (RFC 8684).</summary>
+    public const int MptcpDss = 2;
 
     public static readonly ValueStrings Kinds = new(
         (0, "End of Option List"), (1, "No-Operation"), (2, "Maximum Segment Size"), (3, "Window Scale"), (4, "SACK Permitted"),

@@ -231,6 +231,9 @@ public static class TcpOptions
                 KindAndLength(kind, at, len, ref sink);
                 if (len > 2) sink.AddBytes(TcpFields.OptionUnknownPayload, dataAt, len - 2, data);
                 sink.Pop();
+                // Multipath TCP (not decoded further): packet-tcp.c reads the subtype (byte 2) and a DSS option's
+                // flags (byte 3) inside the option's own length, so an option too short for them throws.
+                if (kind == TcpOptionNames.Mptcp && (len < 3 || (data[0] >> 4 == TcpOptionNames.MptcpDss && len < 4))) status = DissectStatus.Malformed;
                 return;
         }
     }

@@ -25,6 +25,7 @@ public static class UdpDissector
             if (headerBytes >= 2) sink.AddUInt(UdpFields.SrcPort, offset, 2, BinaryPrimitives.ReadUInt16BigEndian(frame[offset..]));
             if (headerBytes >= 4) sink.AddUInt(UdpFields.DstPort, offset + 2, 2, BinaryPrimitives.ReadUInt16BigEndian(frame[(offset + 2)..]));
             sink.Pop();
+            ctx.Untapped?.Add(TapKind.Udp, offset); // packet-udp.c throws before its tap
             return Bounds.Missing(frame, offset, HeaderLength, end);
         }
         var h = frame.Slice(offset, HeaderLength);
@@ -55,6 +56,10 @@ public static class UdpDissector
         // The IP layer's idea of the datagram end wins unless UDP claims less (Wireshark does the same).
         int available = end - offset;
         bool badLength = length < HeaderLength || length > available;
+        // A length under the header's own is bogus: packet-udp.c returns there, before it queues the udp tap.
+        // Over IPv6 a length of 0 is a jumbogram's (RFC 2675), which it takes from the IP payload instead.
+        bool overIpv6 = (uint)ctx.CurrentIpOffset < (uint)frame.Length && frame[ctx.CurrentIpOffset] >> 4 == 6;
+        if (length < HeaderLength && !(length == 0 && overIpv6)) ctx.Untapped?.Add(TapKind.Udp, offset);
         int payloadEnd = badLength ? end : offset + length;
         int payloadOffset = offset + HeaderLength;
         int payloadLength = Math.Max(0, payloadEnd - payloadOffset);

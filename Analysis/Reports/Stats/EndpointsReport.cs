@@ -33,33 +33,45 @@ public sealed class EndpointsReport(ConversationKind kind)
     public ConversationKind Kind { get; } = kind;
     public long Dropped { get; private set; }
 
-    /// <summary>The fields the report reads: every address and port header, and ICMP (after which headers are quoted).</summary>
+    /// <summary>
+    /// The fields the report reads: every address and port header with its protocol item (which names the header
+    /// for <see cref="UntappedHeaders"/>), and ICMP (after which headers are quoted).
+    /// </summary>
     public static readonly FieldDef[] Fields =
     [
-        EthernetFields.Src, EthernetFields.Dst, IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Src, IPv6Fields.Dst,
-        TcpFields.SrcPort, TcpFields.DstPort, UdpFields.SrcPort, UdpFields.DstPort, ..ErrorPacketStart.Fields,
+        EthernetFields.Src, EthernetFields.Dst, IPv4Fields.Ip, IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Ipv6, IPv6Fields.Src, IPv6Fields.Dst,
+        TcpFields.Tcp, TcpFields.SrcPort, TcpFields.DstPort, UdpFields.Udp, UdpFields.SrcPort, UdpFields.DstPort, ..ErrorPacketStart.Fields,
         IPv6Fields.RoutingSegLeft, IPv6Fields.RoutingSrcAddr, IPv6Fields.RoutingMipv6Home, IPv6Fields.RoutingSrhAddr,
     ];
 
-    /// <summary>Counts the headers of this report's kind in one frame's values (dissection order: a port pairs with the IP header before it).</summary>
-    public void Observe(FieldValueSet values, long frameLength)
+    // The Ethernet headers of the frame being observed: source, destination, whether inside an error packet.
+    private readonly List<(UInt128 Src, UInt128 Dst, bool InError)> _ethernet = new();
+
+    /// <summary>
+    /// Counts the headers of this report's kind in one frame's values (dissection order: a port pairs with the IP
+    /// header before it), leaving out those tshark's dissector stopped at before queueing its tap.
+    /// </summary>
+    public void Observe(FieldValueSet values, long frameLength, UntappedHeaders? untapped = null)
     {
-        UInt128 src = 0, dst = 0, ipSrc = 0, ipDst = 0, ethDst = 0;
-        bool haveEthDst = false;
+        if (Kind == ConversationKind.Ethernet) { ObserveEthernet(values, frameLength); return; }
+        UInt128 src = 0, dst = 0, ipSrc = 0, ipDst = 0;
         AddressKind ipKind = AddressKind.None;
         ushort srcPort = 0;
-        bool haveSrc = false, haveSrcPort = false, srhFirst = false;
+        bool haveSrc = false, haveSrcPort = false, srhFirst = false, ipTapped = true, portTapped = true;
         int segmentsLeft = 0;
         for (int i = 0; i < values.Count; i++)
         {
             var f = values[i].Field;
             if (ErrorPacketStart.Is(f)) return; // what follows is an ICMP error's quote or an sFlow sample
-            // Ethernet puts the destination first.
-            if (f == EthernetFields.Dst) { ethDst = Read(values, i); haveEthDst = true; continue; }
-            if (f == EthernetFields.Src)
+            if (f == IPv4Fields.Ip || f == IPv6Fields.Ipv6)
             {
-                if (haveEthDst && Kind == ConversationKind.Ethernet) Add(Read(values, i), ethDst, AddressKind.Ether, 0, 0, frameLength);
-                haveEthDst = false;
+                ipTapped = untapped is null || !untapped.Contains(f == IPv4Fields.Ip ? TapKind.IPv4 : TapKind.IPv6, values[i].Offset);
+                continue;
+            }
+            if (f == TcpFields.Tcp || f == UdpFields.Udp)
+            {
+                portTapped = untapped is null || !untapped.Contains(f == TcpFields.Tcp ? TapKind.Tcp : TapKind.Udp, values[i].Offset);
+                haveSrcPort = false;
                 continue;
             }
             if (f == IPv4Fields.Src || f == IPv6Fields.Src) { src = Read(values, i); haveSrc = true; continue; }
@@ -68,7 +80,7 @@ public sealed class EndpointsReport(ConversationKind kind)
                 dst = Read(values, i);
                 ipKind = f == IPv4Fields.Dst ? AddressKind.IPv4 : AddressKind.IPv6;
                 ipSrc = src; ipDst = dst;
-                if (haveSrc && (Kind == ConversationKind.IPv4 && ipKind == AddressKind.IPv4 || Kind == ConversationKind.IPv6 && ipKind == AddressKind.IPv6))
+                if (haveSrc && ipTapped && (Kind == ConversationKind.IPv4 && ipKind == AddressKind.IPv4 || Kind == ConversationKind.IPv6 && ipKind == AddressKind.IPv6))
                     Add(src, dst, ipKind, 0, 0, frameLength);
                 haveSrc = false;
                 continue;
@@ -81,9 +93,41 @@ public sealed class EndpointsReport(ConversationKind kind)
             bool tcp = f == TcpFields.SrcPort || f == TcpFields.DstPort, udp = f == UdpFields.SrcPort || f == UdpFields.DstPort;
             if (!tcp && !udp) continue;
             if (f == TcpFields.SrcPort || f == UdpFields.SrcPort) { srcPort = (ushort)values[i].Bits; haveSrcPort = true; continue; }
-            if (haveSrcPort && ipKind != AddressKind.None && (tcp && Kind == ConversationKind.Tcp || udp && Kind == ConversationKind.Udp))
+            if (haveSrcPort && portTapped && ipKind != AddressKind.None && (tcp && Kind == ConversationKind.Tcp || udp && Kind == ConversationKind.Udp))
                 Add(ipSrc, ipDst, ipKind, srcPort, (ushort)values[i].Bits, frameLength);
             haveSrcPort = false;
+        }
+    }
+
+    /// <summary>
+    /// packet-eth.c hands its tap one of four static header structs in turn (ehdrs[4]), and the taps run when the
+    /// frame is done: with five or more Ethernet headers in a frame (an sFlow datagram sampling several), a tap
+    /// reads the addresses of the last header that reused its struct. Headers inside error packets take their
+    /// turn but are not counted.
+    /// </summary>
+    private void ObserveEthernet(FieldValueSet values, long frameLength)
+    {
+        _ethernet.Clear();
+        UInt128 ethDst = 0;
+        bool haveEthDst = false, inError = false;
+        for (int i = 0; i < values.Count; i++)
+        {
+            var f = values[i].Field;
+            if (ErrorPacketStart.Is(f)) { inError = true; continue; }
+            // Ethernet puts the destination first.
+            if (f == EthernetFields.Dst) { ethDst = Read(values, i); haveEthDst = true; continue; }
+            if (f == EthernetFields.Src)
+            {
+                if (haveEthDst) _ethernet.Add((Read(values, i), ethDst, inError));
+                haveEthDst = false;
+            }
+        }
+        for (int i = 0; i < _ethernet.Count; i++)
+        {
+            if (_ethernet[i].InError) continue;
+            int last = i;
+            while (last + 4 < _ethernet.Count) last += 4;
+            Add(_ethernet[last].Src, _ethernet[last].Dst, AddressKind.Ether, 0, 0, frameLength);
         }
     }
 

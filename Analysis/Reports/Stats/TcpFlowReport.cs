@@ -29,18 +29,18 @@ public sealed class TcpFlowReport
     public static readonly FieldDef[] Fields =
     [
         IPv4Fields.Src, IPv4Fields.Dst, IPv6Fields.Src, IPv6Fields.Dst, ..ErrorPacketStart.Fields,
-        TcpFields.Tcp, TcpFields.SrcPort, TcpFields.DstPort, TcpFields.Stream, TcpFields.Seq, TcpFields.Ack, TcpFields.Flags, TcpFields.Len,
+        TcpFields.Tcp, TcpFields.SrcPort, TcpFields.DstPort, TcpFields.Stream, TcpFields.Seq, TcpFields.Ack, TcpFields.Flags, TcpFields.FlagAce, TcpFields.Len,
     ];
 
-    /// <summary>Adds the frame's TCP headers; <paramref name="time"/> is the frame's relative time as tshark prints it.</summary>
-    public void Observe(FieldValueSet values, string time)
+    /// <summary>Adds the frame's tapped TCP headers; <paramref name="time"/> is the frame's relative time as tshark prints it.</summary>
+    public void Observe(FieldValueSet values, string time, UntappedHeaders? untapped = null)
     {
         if (!values.Has(TcpFields.Tcp)) return;
         string? src = null, dst = null, pendingSrc = null;
         bool inTcp = false;
         ushort srcPort = 0, dstPort = 0, flags = 0;
         uint stream = 0, seq = 0, ack = 0, len = 0;
-        bool haveLen = false;
+        bool haveLen = false, ace = false;
         for (int i = 0; i < values.Count; i++)
         {
             var v = values[i];
@@ -48,7 +48,8 @@ public sealed class TcpFlowReport
             if (ErrorPacketStart.Is(f)) break; // taps skip what an ICMP error quotes and sFlow samples
             if (f == IPv4Fields.Src || f == IPv6Fields.Src) { Flush(); pendingSrc = Address(values, i); continue; }
             if (f == IPv4Fields.Dst || f == IPv6Fields.Dst) { Flush(); src = pendingSrc; dst = Address(values, i); continue; }
-            if (f == TcpFields.Tcp) { Flush(); inTcp = true; srcPort = dstPort = flags = 0; stream = seq = ack = len = 0; haveLen = false; continue; }
+            // A header packet-tcp.c stopped at before its tap (untapped) gives no item.
+            if (f == TcpFields.Tcp) { Flush(); inTcp = untapped is null || !untapped.Contains(TapKind.Tcp, v.Offset); srcPort = dstPort = flags = 0; stream = seq = ack = len = 0; haveLen = ace = false; continue; }
             if (!inTcp) continue;
             if (f == TcpFields.SrcPort) srcPort = (ushort)v.Bits;
             else if (f == TcpFields.DstPort) dstPort = (ushort)v.Bits;
@@ -56,6 +57,7 @@ public sealed class TcpFlowReport
             else if (f == TcpFields.Seq) seq = (uint)v.Bits;
             else if (f == TcpFields.Ack) ack = (uint)v.Bits;
             else if (f == TcpFields.Flags) flags = (ushort)v.Bits;
+            else if (f == TcpFields.FlagAce) ace = true;
             else if (f == TcpFields.Len) { len = (uint)v.Bits; haveLen = true; }
         }
         Flush();
@@ -65,7 +67,7 @@ public sealed class TcpFlowReport
             if (!inTcp) return;
             inTcp = false;
             if (src is null || dst is null) return;
-            string names = TcpFlagNames.Names(flags);
+            string names = TcpFlagNames.Names(flags, ace);
             string label = haveLen && len != 0 ? $"{names} - Len: {len.ToString(CultureInfo.InvariantCulture)}" : names;
             string comment = (flags & 0x10) != 0
                 ? string.Create(CultureInfo.InvariantCulture, $"Seq = {seq} Ack = {ack}")
