@@ -107,19 +107,31 @@ def main():
     print(f"capture: {cap} ({size_mb:.0f} MB, {packets or '?'} packets); {machine}; medians")
     rows = []
     print(f"{'job':48} {'tool':20} {'seconds':>8} {'packets/s':>11} {'MB/s':>8} {'peak MB':>8} {'ratio':>7}")
+    # Every command's runs are interleaved with the others' (round 1 of everything, then round 2, ...):
+    # on a shared machine whose speed drifts over minutes, drift then falls on all tools alike.
+    planned = []
     for name in args.jobs.split(","):
         title, commands, reference = jobs[name]
-        results = {}
         for tool, cmd, runs in commands:
             if tool in args.skip.split(","):
                 continue
             if not shutil.which(cmd[0]) and not os.path.exists(cmd[0]):
                 print(f"{title:48} {tool:20} {'(not installed)':>8}")
                 continue
-            samples = [measure(cmd) for _ in range(max(1, runs))]
-            secs = statistics.median(s for s, _ in samples)
-            rss = max(m for _, m in samples)
-            results[tool] = (secs, rss)
+            planned.append((name, tool, cmd, max(1, runs)))
+    samples = {(name, tool): [] for name, tool, _, _ in planned}
+    for round_index in range(max((runs for *_, runs in planned), default=0)):
+        for name, tool, cmd, runs in planned:
+            if round_index < runs:
+                samples[(name, tool)].append(measure(cmd))
+    for name in args.jobs.split(","):
+        title, commands, reference = jobs[name]
+        results = {}
+        for tool, _, _ in commands:
+            if (name, tool) not in samples:
+                continue
+            taken = samples[(name, tool)]
+            results[tool] = (statistics.median(s for s, _ in taken), max(m for _, m in taken))
         ref = results.get(reference)
         for tool, (secs, rss) in results.items():
             pps = packets / secs if packets else 0
@@ -136,7 +148,7 @@ def main():
 def markdown_table(rows, cap, size_mb, packets, machine, args):
     """The README's benchmark table: machine, commands, medians, ratios against each job's reference."""
     lines = [f"Capture: `{os.path.basename(cap)}`, {size_mb:.0f} MB, {packets or '?'} packets; {machine}; "
-             f"medians of {args.runs} runs ({args.tshark_runs} for tshark), output to /dev/null, file in page cache.", "",
+             f"medians of {args.runs} runs ({args.tshark_runs} for tshark), interleaved, output to /dev/null, file in page cache.", "",
              "| job | tool | seconds | packets/s | MB/s | peak MB | speed vs reference |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for title, tool, secs, pps, mbs, rss, ratio, reference in rows:
