@@ -200,39 +200,12 @@ public sealed class InfoColumn
             _buffer.AsSpan(from, run).CopyTo(_text.AsSpan(to));
             to += run;
             from = number.Position;
-            WriteDigits(number.Value, _text.AsSpan(to, number.Digits));
+            number.Value.TryFormat(_text.AsSpan(to, number.Digits), out _, default, CultureInfo.InvariantCulture);
             to += number.Digits;
         }
         _buffer.AsSpan(from, _length - from).CopyTo(_text.AsSpan(to));
         _textCurrent = true;
     }
-
-    private static void WriteDigits(ulong value, Span<char> destination)
-    {
-        var pairs = DigitPairs;
-        int i = destination.Length;
-        while (value >= 100)
-        {
-            ulong q = value / 100;
-            int r = (int)(value - q * 100) * 2;
-            destination[--i] = (char)pairs[r + 1];
-            destination[--i] = (char)pairs[r];
-            value = q;
-        }
-        if (value >= 10)
-        {
-            int r = (int)value * 2;
-            destination[--i] = (char)pairs[r + 1];
-            destination[--i] = (char)pairs[r];
-        }
-        else
-        {
-            destination[--i] = (char)('0' + (int)value);
-        }
-    }
-
-    private static ReadOnlySpan<byte> DigitPairs =>
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     private static readonly ulong[] s_powersOf10 =
     [

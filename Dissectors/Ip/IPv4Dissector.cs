@@ -83,7 +83,7 @@ public static class IPv4Dissector
             if (!ctx.InErrorPacket) ctx.Info?.Set("Bogus IP length (").Append((long)totalLength).Append(", less than header length ").Append((long)headerLength).Append(')');
             return DissectStatus.Malformed;
         }
-        if (fields) AddFixedFields(frame, offset, ref sink);
+        if (fields) AddFixedFields(frame, offset, flagsFrag, ref sink);
 
         ctx.CurrentIpOffset = offset;
         if (!ctx.InErrorPacket)
@@ -169,10 +169,9 @@ public static class IPv4Dissector
     }
 
     /// <summary>Identification to destination address.</summary>
-    private static void AddFixedFields<TSink>(ReadOnlySpan<byte> frame, int offset, ref TSink sink) where TSink : struct, IFieldSink
+    private static void AddFixedFields<TSink>(ReadOnlySpan<byte> frame, int offset, ushort flagsFrag, ref TSink sink) where TSink : struct, IFieldSink
     {
         var h = frame.Slice(offset);
-        ushort flagsFrag = BinaryPrimitives.ReadUInt16BigEndian(h[6..]);
         sink.AddUInt(IPv4Fields.Id, offset + 4, 2, BinaryPrimitives.ReadUInt16BigEndian(h[4..]));
         byte flags = (byte)(flagsFrag >> 8);
         sink.AddUInt(IPv4Fields.Flags, offset + 6, 1, flags);

@@ -94,12 +94,14 @@ public static class FieldFormatter
     /// <summary>"0x" and at least <paramref name="minDigits"/> lower-case hex digits, as v.ToString("x" + minDigits).</summary>
     private static bool TryWriteHex(ulong value, int minDigits, Span<char> destination, out int written)
     {
-        int digits = Math.Max(minDigits, Math.Max(1, (64 - System.Numerics.BitOperations.LeadingZeroCount(value) + 3) / 4));
-        written = digits + 2;
-        if (destination.Length < written) return false;
+        written = 0;
+        Span<char> format = stackalloc char[3];
+        format[0] = 'x';
+        minDigits.TryFormat(format[1..], out int n, default, Inv);
+        if (destination.Length < 2 || !value.TryFormat(destination[2..], out written, format[..(n + 1)], Inv)) return false;
         destination[0] = '0';
         destination[1] = 'x';
-        for (int i = written - 1; i >= 2; i--, value >>= 4) destination[i] = "0123456789abcdef"[(int)(value & 15)];
+        written += 2;
         return true;
     }
 
