@@ -4,9 +4,10 @@ namespace Sniffer.Tui.Model;
 
 /// <summary>
 /// A conversation's identity regardless of direction: the lower endpoint first. IPv4 addresses are
-/// held as IPv4-mapped values so one key type serves both versions.
+/// held as IPv4-mapped values so one key type serves both versions. The addresses come first: UInt128
+/// is 16-byte aligned, and a byte before them would pad the key (and every table entry) to 64 bytes.
 /// </summary>
-public readonly record struct FlowKey(byte Protocol, UInt128 AddressA, ushort PortA, UInt128 AddressB, ushort PortB, bool IsIPv6)
+public readonly record struct FlowKey(UInt128 AddressA, UInt128 AddressB, ushort PortA, ushort PortB, byte Protocol, bool IsIPv6)
 {
     /// <summary>Builds the key and tells whether the packet travels from A to B.</summary>
     public static bool TryCreate(ReadOnlySpan<byte> frame, in LayerInfo layers, in TransportPeek transport, out FlowKey key, out bool fromA)
@@ -21,8 +22,8 @@ public readonly record struct FlowKey(byte Protocol, UInt128 AddressA, ushort Po
         UInt128 dst = Address(frame.Slice(layers.DstAddressOffset, length));
         fromA = src < dst || (src == dst && transport.SrcPort <= transport.DstPort);
         key = fromA
-            ? new FlowKey(transport.IpProtocol, src, transport.SrcPort, dst, transport.DstPort, length == 16)
-            : new FlowKey(transport.IpProtocol, dst, transport.DstPort, src, transport.SrcPort, length == 16);
+            ? new FlowKey(src, dst, transport.SrcPort, transport.DstPort, transport.IpProtocol, length == 16)
+            : new FlowKey(dst, src, transport.DstPort, transport.SrcPort, transport.IpProtocol, length == 16);
         return true;
     }
 
