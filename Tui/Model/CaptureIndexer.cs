@@ -177,7 +177,7 @@ public sealed class CaptureIndexer : IDisposable
             if (transport.IsTcp && transport.Has(TcpSegment.Syn) && !transport.Has(TcpSegment.AckFlag)) conversation.ClientIsA = fromA;
         }
         var colour = RowColours.Classify(ctx, transport, data);
-        Index.Add(new IndexEntry(info.FileOffset, info.TimestampNs, info.OriginalLength, conversationId, colour));
+        Index.Add(new IndexEntry(info.FileOffset, info.TimestampNs, conversationId, colour));
         foreach (var note in _notes) Experts.Add(frameIndex, note);
         if (ctx.Malformed && _notes.Count == 0) Experts.Add(frameIndex, null);
     }

@@ -52,11 +52,14 @@ public sealed class FrameStore : IDisposable
         Span<byte> header = stackalloc byte[28];
         int got = RandomAccess.Read(_file, header, entry.FileOffset);
         int capturedLength, interfaceId = 0, dataStart;
+        uint originalLength;
         if (!_isPcapng)
         {
             if (got < PcapRecordHeader) return false;
-            uint incl = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
-            capturedLength = (int)(_pcapSwapped ? BinaryPrimitives.ReverseEndianness(incl) : incl);
+            uint ReadPcap32(ReadOnlySpan<byte> b) =>
+                _pcapSwapped ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b);
+            capturedLength = (int)ReadPcap32(header[8..]);
+            originalLength = ReadPcap32(header[12..]);
             dataStart = PcapRecordHeader;
         }
         else
@@ -69,7 +72,8 @@ public sealed class FrameStore : IDisposable
             if (type == SimplePacketBlock)
             {
                 uint blockLength = Read32(header[4..]);
-                capturedLength = (int)Math.Min(Read32(header[8..]), blockLength - 16);
+                originalLength = Read32(header[8..]);
+                capturedLength = (int)Math.Min(originalLength, blockLength - 16);
                 dataStart = 12;
             }
             else
@@ -79,6 +83,7 @@ public sealed class FrameStore : IDisposable
                     ? (bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(header[8..]) : BinaryPrimitives.ReadUInt16LittleEndian(header[8..]))
                     : (int)Read32(header[8..]);
                 capturedLength = (int)Read32(header[20..]);
+                originalLength = Read32(header[24..]);
                 dataStart = 28;
             }
         }
@@ -89,7 +94,7 @@ public sealed class FrameStore : IDisposable
         var interfaces = _interfaces;
         // Interface ids are per section in pcapng; multi-section files map by the first section's list.
         int linkType = (uint)interfaceId < (uint)interfaces.Length ? interfaces[interfaceId].LinkType : DefaultLinkType;
-        info = new FrameInfo(entry.TimestampNs, linkType, capturedLength, entry.OriginalLength, interfaceId, entry.FileOffset);
+        info = new FrameInfo(entry.TimestampNs, linkType, capturedLength, (int)Math.Min(originalLength, int.MaxValue), interfaceId, entry.FileOffset);
         return true;
     }
 

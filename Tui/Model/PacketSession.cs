@@ -42,7 +42,7 @@ public sealed class PacketSession
     private PacketRow RenderRow(int index, out bool readable)
     {
         RowsRendered++;
-        ref readonly var entry = ref Index[index];
+        var entry = Index[index];
         readable = TryReadFrame(index, out var info, out var data);
         if (!readable) return PacketRow.Unreadable(index + 1, entry.Colour);
         var ctx = Revisit(index, info, wantColumns: true);
@@ -57,7 +57,7 @@ public sealed class PacketSession
         string destination = SummaryColumns.Destination(data, ctx);
         string infoText = ctx.Info?.ToString() ?? "";
         if (infoText.Length == 0) infoText = InterimInfo(data, ctx);
-        return new PacketRow(index + 1, RelativeTime(entry.TimestampNs), source, destination, ctx.Protocol, entry.OriginalLength, infoText, entry.Colour);
+        return new PacketRow(index + 1, RelativeTime(entry.TimestampNs), source, destination, ctx.Protocol, info.OriginalLength, infoText, entry.Colour);
     }
 
     /// <summary>An Info text for TCP while the TCP dissector is a placeholder: ports, flags, Seq/Ack/Len.</summary>

@@ -58,7 +58,7 @@ public sealed class StreamTranscript
         int last = Math.Min(conversation.LastFrame, index.Count - 1);
         for (int i = conversation.FirstFrame; i <= last && segments.Count < maxSegments; i++)
         {
-            ref readonly var entry = ref index[i];
+            var entry = index[i];
             if (entry.Conversation != conversationId) continue;
             if (!session.TryReadFrame(i, out var info, out var data)) continue;
             var ctx = session.FastContext(i, info, data);
