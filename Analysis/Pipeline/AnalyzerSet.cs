@@ -38,6 +38,15 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     /// <summary>The TCP analysis inside the set (streams, reassembly), for the statistics that read it.</summary>
     public IPacketAnalyzer? Tcp => _tcp;
 
+    /// <summary>
+    /// The capture was read to its end: the analyses drop state only a first pass needs (see
+    /// <see cref="Sniffer.Analysis.Tcp.TcpAnalyzer.ReleaseFirstPassState"/>). Revisits answer as before.
+    /// </summary>
+    public void ReleaseFirstPassState()
+    {
+        if (_tcp is Sniffer.Analysis.Tcp.TcpAnalyzer tcp) tcp.ReleaseFirstPassState();
+    }
+
     public DnsTransactionTable Dns { get; }
     public Udp.UdpConversationTable Udp { get; }
 

@@ -112,6 +112,24 @@ public sealed class HostRoleTracker(RoleTrackerOptions? options = null) : ITcpSe
         Passed(from, to, ((ulong)1 << 32) | flow.Id, ctx.FrameNumber, now, Math.Max(0, l.PayloadLength), payload);
     }
 
+    /// <summary>
+    /// Drops what only the first pass needs (UDP flow tracking, each host's recent payloads for relay
+    /// detection, the stream cache, which holds the TCP analyzer's stream objects alive) once the file
+    /// has been read to its end; the roles and links stay.
+    /// </summary>
+    public void ReleaseFirstPassState()
+    {
+        lock (_gate)
+        {
+            _udp.Clear();
+            _udp.TrimExcess();
+            foreach (var host in _hosts) host.Recent = null;
+            Array.Clear(_streamCache);
+            _segmentFrom = _segmentTo = null;
+            _segmentFrame = 0;
+        }
+    }
+
     private void Answer(UdpFlow flow, HostRecord responder, ushort port)
     {
         flow.Answered = true;

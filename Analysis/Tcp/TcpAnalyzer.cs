@@ -83,6 +83,20 @@ public sealed partial class TcpAnalyzer : IPacketAnalyzer
         }
     }
 
+    /// <summary>
+    /// Lets go of the live per-stream state (sequence tracking, unacknowledged segments) once a capture
+    /// file has been read to its end: revisits read only the per-frame results, and on a large file the
+    /// stream table at its cap is tens of megabytes the TUI would otherwise hold for nothing. No frame
+    /// after the last one analysed may come afterwards (not for a live capture).
+    /// </summary>
+    public void ReleaseFirstPassState()
+    {
+        _streams.Clear();
+        _streams.TrimExcess();
+        _closed.Clear();
+        _closed.TrimExcess();
+    }
+
     private void Remember(uint frame, in TcpAnalysis a)
     {
         _lastStreamFrame = frame;

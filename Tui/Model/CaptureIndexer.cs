@@ -81,6 +81,9 @@ public sealed class CaptureIndexer : IDisposable
     /// </summary>
     public ManualResetEventSlim FirstScreenShown { get; } = new(false);
 
+    /// <summary>Drop first-pass-only analysis state once the file is read (tests turn it off to compare).</summary>
+    public bool ReleaseStateWhenDone { get; init; } = true;
+
     /// <summary>Packets indexed before waiting for <see cref="FirstScreenShown"/> (0: never wait).</summary>
     public int PauseForFirstScreenAfter { get; set; }
 
@@ -113,6 +116,7 @@ public sealed class CaptureIndexer : IDisposable
             Store = store;
             IndexFrames(reader, store);
             if (reader.Error is { } error) Error = error.Message;
+            if (!_cancel.IsCancellationRequested && ReleaseStateWhenDone) ReleaseFirstPassState();
         }
         catch (CaptureOpenException e) { Error = e.Message; }
         catch (IOException e) { Error = e.Message; }
@@ -148,6 +152,22 @@ public sealed class CaptureIndexer : IDisposable
             if (Index.Count == PauseForFirstScreenAfter) FirstScreenShown.Wait(TimeSpan.FromSeconds(3), token);
         }
         Volatile.Write(ref _bytesRead, TotalBytes);
+    }
+
+    /// <summary>
+    /// The file has been read to its end: the analyses drop what only the first pass needed, and one
+    /// compacting collection returns it (and the garbage of the pass) to the system, so the TUI holds
+    /// what revisits read and little more. A single pause of a fraction of a second, once.
+    /// </summary>
+    private void ReleaseFirstPassState()
+    {
+        using (AnalysisGate.Background())
+        {
+            (Analyzer as AnalyzerSet)?.ReleaseFirstPassState();
+            Hosts.ReleaseFirstPassState();
+        }
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Dissects one frame on the fast path and appends its entry, conversation, colour and notes.</summary>

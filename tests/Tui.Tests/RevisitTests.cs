@@ -25,3 +25,44 @@ public sealed class RevisitTests
         Assert.Contains("[TCP segment of a reassembled PDU]", session.Row(193 - 1).Info + session.Row(192 - 1).Info);
     }
 }
+
+/// <summary>
+/// Once a file is read to its end the indexer drops the analyses' first-pass state; what a revisit
+/// shows (rows, trees) must not change.
+/// </summary>
+public sealed class ReleasedStateTests
+{
+    [Theory]
+    [InlineData("lossy-download.pcapng")]
+    [InlineData("website-load.pcapng")]
+    [InlineData("p2p-overlay.pcapng")]
+    public void Rows_and_trees_are_the_same_after_the_first_pass_state_is_released(string sample)
+    {
+        string path = Path.Combine(TestPaths.RepoRoot, "samples", "pcaps", sample);
+        using var kept = new CaptureIndexer(path) { ReleaseStateWhenDone = false };
+        using var released = new CaptureIndexer(path);
+        kept.RunToCompletion();
+        released.RunToCompletion();
+        var before = new PacketSession(kept);
+        var after = new PacketSession(released);
+        Assert.Equal(kept.Index.Count, released.Index.Count);
+        Assert.True(kept.Index.Count > 20);
+        for (int i = kept.Index.Count - 1; i >= 0; i--)
+        {
+            Assert.Equal(before.Row(i), after.Row(i));
+            Assert.Equal(Dump(before.Detail(i)!.Root), Dump(after.Detail(i)!.Root));
+        }
+        Assert.Equal(Roles(kept), Roles(released));
+    }
+
+    private static string Roles(CaptureIndexer indexer)
+    {
+        var result = indexer.Hosts.Classify();
+        return string.Join("\n", result.Hosts.Select(h =>
+            $"{h.Address} {h.RoleName} {h.ListenText} {h.AcceptedFrom} {h.ConnectedTo} {h.PacketsSent} {h.BytesReceived} {h.Why} {h.Links.Count}"))
+            + $"\n{result.Overlays.Count} {result.Relays.Count}";
+    }
+
+    private static string Dump(Sniffer.Dissectors.Tree.FieldNode root) =>
+        string.Join("\n", root.Descendants().Select(n => $"{n.Field?.Name} {n.Offset} {n.Length} {n.Label}"));
+}
