@@ -6,8 +6,6 @@ namespace Sniffer.Tui.Model;
 /// </summary>
 public sealed class Conversation(int id, FlowKey key, int firstFrame, long startNs)
 {
-    private string? _addressA, _addressB;
-
     public int Id { get; } = id;
     /// <summary>tcp.stream / udp.stream: the position among conversations of the same protocol.</summary>
     public int StreamNumber { get; internal init; }
@@ -24,8 +22,9 @@ public sealed class Conversation(int id, FlowKey key, int firstFrame, long start
     /// <summary>True when endpoint A opened the conversation (sent the first SYN, or the first packet).</summary>
     public bool ClientIsA { get; internal set; } = true;
 
-    public string AddressA => _addressA ??= Key.FormatAddress(Key.AddressA);
-    public string AddressB => _addressB ??= Key.FormatAddress(Key.AddressB);
+    // Formatted when asked (a dialog's rows, a stream title): a cached string per side would cost every conversation 16 bytes.
+    public string AddressA => Key.FormatAddress(Key.AddressA);
+    public string AddressB => Key.FormatAddress(Key.AddressB);
     public long Packets => PacketsAToB + PacketsBToA;
     public long Bytes => BytesAToB + BytesBToA;
 }
