@@ -5,8 +5,28 @@ namespace Sniffer.Dissectors.Core;
 /// request) and the transaction id. A response builds the same key with its endpoints swapped.
 /// Addresses are held as 128-bit numbers (IPv4 zero-extended) so the key is a plain value.
 /// </summary>
-public readonly record struct DnsTransactionKey(UInt128 Client, UInt128 Server, ushort ClientPort, ushort ServerPort, ushort Id, TransportKind Transport)
+public readonly record struct DnsTransactionKey
 {
+    // Halves, not UInt128: the table keeps a key per transaction (see PackedUInt128).
+    private readonly PackedUInt128 _client, _server;
+
+    public DnsTransactionKey(UInt128 client, UInt128 server, ushort clientPort, ushort serverPort, ushort id, TransportKind transport)
+    {
+        _client = new(client);
+        _server = new(server);
+        ClientPort = clientPort;
+        ServerPort = serverPort;
+        Id = id;
+        Transport = transport;
+    }
+
+    public UInt128 Client { get => _client.Value; init => _client = new(value); }
+    public UInt128 Server { get => _server.Value; init => _server = new(value); }
+    public ushort ClientPort { get; init; }
+    public ushort ServerPort { get; init; }
+    public ushort Id { get; init; }
+    public TransportKind Transport { get; init; }
+
     /// <summary>The key for a message whose addresses and ports the lower layers left in <paramref name="layers"/>.</summary>
     public static DnsTransactionKey From(ReadOnlySpan<byte> frame, in LayerInfo layers, ushort id, bool isResponse)
     {
