@@ -5,6 +5,8 @@ namespace Sniffer.Dissectors.Core;
 /// request (a response swaps them); <see cref="Unordered"/> orders them by value, for state that
 /// does not know yet which side is which (TLS).
 /// </summary>
+// Pack 4: 36 bytes, so that a key embedding it (DnsTransactionKey) can use the 4 bytes a 64-bit alignment would pad.
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
 public readonly record struct ConversationKey
 {
     // Halves, not UInt128: a key of every HTTP, TLS and UDP conversation (see PackedUInt128).

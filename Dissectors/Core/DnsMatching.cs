@@ -5,25 +5,23 @@ namespace Sniffer.Dissectors.Core;
 /// request) and the transaction id. A response builds the same key with its endpoints swapped.
 /// Addresses are held as 128-bit numbers (IPv4 zero-extended) so the key is a plain value.
 /// </summary>
+// Pack 4: the id and transport fill what would otherwise be the endpoints' padding (40 bytes, not 48).
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
 public readonly record struct DnsTransactionKey
 {
-    // Halves, not UInt128: the table keeps a key per transaction (see PackedUInt128).
-    private readonly PackedUInt128 _client, _server;
+    private readonly ConversationKey _endpoints;
 
     public DnsTransactionKey(UInt128 client, UInt128 server, ushort clientPort, ushort serverPort, ushort id, TransportKind transport)
     {
-        _client = new(client);
-        _server = new(server);
-        ClientPort = clientPort;
-        ServerPort = serverPort;
+        _endpoints = new(client, server, clientPort, serverPort);
         Id = id;
         Transport = transport;
     }
 
-    public UInt128 Client { get => _client.Value; init => _client = new(value); }
-    public UInt128 Server { get => _server.Value; init => _server = new(value); }
-    public ushort ClientPort { get; init; }
-    public ushort ServerPort { get; init; }
+    public UInt128 Client { get => _endpoints.Client; init => _endpoints = _endpoints with { Client = value }; }
+    public UInt128 Server { get => _endpoints.Server; init => _endpoints = _endpoints with { Server = value }; }
+    public ushort ClientPort { get => _endpoints.ClientPort; init => _endpoints = _endpoints with { ClientPort = value }; }
+    public ushort ServerPort { get => _endpoints.ServerPort; init => _endpoints = _endpoints with { ServerPort = value }; }
     public ushort Id { get; init; }
     public TransportKind Transport { get; init; }
 

@@ -12,7 +12,7 @@ public class TableKeySizeTests
     [Fact]
     public void Conversation_keys_pack_without_UInt128_padding()
     {
-        Assert.Equal(40, Unsafe.SizeOf<ConversationKey>());
+        Assert.Equal(36, Unsafe.SizeOf<ConversationKey>());
         Assert.Equal(40, Unsafe.SizeOf<DnsTransactionKey>());
         Assert.Equal(40, Unsafe.SizeOf<Sniffer.Analysis.Flows.FlowKey>());
     }
@@ -30,5 +30,6 @@ public class TableKeySizeTests
         var dns = new DnsTransactionKey(v6, 1, 5353, 53, 9, TransportKind.Udp);
         Assert.Equal(v6, dns.Client);
         Assert.NotEqual(dns, dns with { Id = 10 });
+        Assert.Equal(dns with { ClientPort = 1 }, new DnsTransactionKey(v6, 1, 1, 53, 9, TransportKind.Udp));
     }
 }
