@@ -1,4 +1,5 @@
 using Sniffer.Analysis.Pipeline;
+using Sniffer.Analysis.Storage;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Dns;
@@ -27,14 +28,24 @@ public sealed class DnsTransactionTable
 
     private readonly List<Transaction> _transactions = new();
     private readonly Dictionary<DnsTransactionKey, int> _latest = new();
-    /// <summary>Per frame: which transaction it belongs to and what it was told the first time.</summary>
-    private readonly Dictionary<(uint Frame, int Ordinal), (int Transaction, DnsMatch Match)> _byFrame = new();
+    /// <summary>Per message: which transaction it belongs to and what it was told the first time.</summary>
+    private struct Answer
+    {
+        public int Transaction;
+        public DnsMatch Match;
+    }
+
+    private readonly FirstVisitAnswers<Answer> _byFrame;
     private uint _highestFrame;
     private FrameOrdinal _ordinal;
     private readonly bool _rememberFrames;
 
     /// <param name="rememberFrames">Keep every frame's match for revisits; a single pass keeps only the current frame's.</param>
-    public DnsTransactionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
+    public DnsTransactionTable(bool rememberFrames = true)
+    {
+        _rememberFrames = rememberFrames;
+        _byFrame = new FirstVisitAnswers<Answer>(rememberFrames);
+    }
 
     public int Count => _transactions.Count;
 
@@ -48,12 +59,12 @@ public sealed class DnsTransactionTable
     public void Match(uint frame, long timestampNs, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match)
     {
         int ordinal = _ordinal.Next(frame);
-        bool found = _byFrame.TryGetValue((frame, ordinal), out var seen);
+        bool found = _byFrame.TryGet(frame, ordinal, out var seen);
         if (!found && frame < _highestFrame)
         {
             // An older frame dissected again from its first message.
             _ordinal.Restart(frame);
-            found = _byFrame.TryGetValue((frame, 0), out seen);
+            found = _byFrame.TryGet(frame, 0, out seen);
             if (!found) { match = default; return; }
         }
         if (found)
@@ -66,7 +77,7 @@ public sealed class DnsTransactionTable
         if (frame > _highestFrame)
         {
             _highestFrame = frame;
-            if (!_rememberFrames) _byFrame.Clear();
+            if (!_rememberFrames) _byFrame.ForgetAll();
         }
         match = default;
         int index = _latest.TryGetValue(key, out int latest) ? latest : -1;
@@ -100,7 +111,7 @@ public sealed class DnsTransactionTable
             t.MultipleResponses = multipleResponses;
             _transactions[index] = t;
         }
-        _byFrame[(frame, ordinal)] = (index, match);
+        _byFrame.Add(frame, ordinal, new Answer { Transaction = index, Match = match });
     }
 
     /// <summary>
@@ -125,7 +136,7 @@ public sealed class DnsTransactionTable
         Forgotten += _transactions.Count - next;
         _transactions.RemoveRange(next, _transactions.Count - next);
         _compactionOrder.Clear();
-        _byFrame.Clear(); // holds only the current frame's answers here, by the old numbering
+        _byFrame.ForgetAll(); // holds only the current frame's answers here, by the old numbering
     }
 
     // Reused by Compact: a new list each time would be a large-object allocation.

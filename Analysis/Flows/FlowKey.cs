@@ -10,15 +10,17 @@ namespace Sniffer.Analysis.Flows;
 /// </summary>
 public readonly struct FlowKey : IEquatable<FlowKey>
 {
-    public readonly UInt128 AddressA;
-    public readonly UInt128 AddressB;
+    // Halves, not UInt128: a key of every TCP stream and UDP flow (see PackedUInt128).
+    private readonly PackedUInt128 _addressA, _addressB;
+    public UInt128 AddressA => _addressA.Value;
+    public UInt128 AddressB => _addressB.Value;
     public readonly ushort PortA;
     public readonly ushort PortB;
     public readonly AddressKind Kind;
 
     private FlowKey(AddressKind kind, UInt128 a, ushort portA, UInt128 b, ushort portB)
     {
-        Kind = kind; AddressA = a; PortA = portA; AddressB = b; PortB = portB;
+        Kind = kind; _addressA = new(a); PortA = portA; _addressB = new(b); PortB = portB;
     }
 
     /// <summary>Builds the key from the packet's addresses and ports; <paramref name="sourceIsA"/> tells the direction.</summary>
@@ -59,11 +61,11 @@ public readonly struct FlowKey : IEquatable<FlowKey>
     }
 
     public bool Equals(FlowKey other) =>
-        AddressA == other.AddressA && AddressB == other.AddressB && PortA == other.PortA && PortB == other.PortB && Kind == other.Kind;
+        _addressA == other._addressA && _addressB == other._addressB && PortA == other.PortA && PortB == other.PortB && Kind == other.Kind;
 
     public override bool Equals(object? obj) => obj is FlowKey k && Equals(k);
 
-    public override int GetHashCode() => HashCode.Combine(AddressA, AddressB, PortA, PortB, (byte)Kind);
+    public override int GetHashCode() => HashCode.Combine(_addressA, _addressB, PortA, PortB, (byte)Kind);
 
     public static bool operator ==(FlowKey a, FlowKey b) => a.Equals(b);
     public static bool operator !=(FlowKey a, FlowKey b) => !a.Equals(b);

@@ -1,4 +1,5 @@
 using Sniffer.Analysis.Pipeline;
+using Sniffer.Analysis.Storage;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Http;
@@ -15,7 +16,10 @@ public sealed class HttpTransactionTable
         public readonly List<Transaction> Transactions = new();
         public uint Responses;
         public uint LastResponseFrame;
-        public int LastResponseTransaction = -1;
+        /// <summary>Its number in <see cref="_referenced"/>, which answers name it by; -1 until it has one.</summary>
+        public int Id = -1;
+        /// <summary>The frame whose answers it was numbered for (a single pass renumbers per frame).</summary>
+        public uint IdFrame;
     }
 
     private struct Transaction
@@ -28,14 +32,36 @@ public sealed class HttpTransactionTable
         public ReadOnlyMemory<byte> Uri;
     }
 
+    /// <summary>
+    /// What a message was told on its first visit. The rest of its <see cref="HttpMatch"/> is read back from
+    /// its transaction (the request's frame and URI never change), so the answer holds no reference and can
+    /// live on disk.
+    /// </summary>
+    private struct Answer
+    {
+        public int Connection;
+        public int Transaction;
+        public uint Number;
+        public uint PreviousFrame;
+        public long TimeNs;
+        public bool IsResponse;
+    }
+
     private readonly Dictionary<ConversationKey, Connection> _connections = new();
+    // The connections answers name; also keeps connections the cap forgot alive for their frames' revisits.
+    private readonly List<Connection> _referenced = new();
+    private readonly FirstVisitAnswers<Answer> _byFrame;
     private readonly bool _rememberFrames;
 
     /// <param name="rememberFrames">
     /// Keep every frame's match for random-access revisits (the TUI, -2). A single pass only ever
     /// re-dissects the frame it is on, so it keeps that frame's matches alone and memory stays flat.
     /// </param>
-    public HttpTransactionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
+    public HttpTransactionTable(bool rememberFrames = true)
+    {
+        _rememberFrames = rememberFrames;
+        _byFrame = new FirstVisitAnswers<Answer>(rememberFrames);
+    }
 
     /// <summary>Connections tracked at once; past this, connections with no request waiting are forgotten first.</summary>
     public const int MaxConnections = 30_000;
@@ -45,8 +71,9 @@ public sealed class HttpTransactionTable
 
     /// <summary>Of those, connections whose last request was still waiting: its response will go unmatched.</summary>
     public long ForgottenWaitingConnections { get; private set; }
-    private readonly Dictionary<(uint Frame, int Ordinal), (Connection Connection, int Transaction, HttpMatch Match)> _byFrame = new();
-    private readonly Dictionary<(uint Frame, int Ordinal), uint> _nextResponse = new();
+    // A response's next response on its connection, by the frame of the first message of the response's
+    // frame (ordinal 0, as the table always did: a later response in a frame of several reads none).
+    private readonly Dictionary<uint, uint> _nextResponse = new();
     private uint _highestFrame;
     private FrameOrdinal _ordinal;
     private byte[] _uriArena = new byte[4096];
@@ -58,26 +85,26 @@ public sealed class HttpTransactionTable
     public void Match(uint frame, long timestampNs, in ConversationKey key, bool isResponse, bool isHead, ReadOnlySpan<byte> fullUri, out HttpMatch match)
     {
         int ordinal = _ordinal.Next(frame);
-        bool found = _byFrame.TryGetValue((frame, ordinal), out var seen);
+        bool found = _byFrame.TryGet(frame, ordinal, out var seen);
         if (!found && frame < _highestFrame)
         {
             _ordinal.Restart(frame);
-            found = _byFrame.TryGetValue((frame, 0), out seen);
+            found = _byFrame.TryGet(frame, 0, out seen);
             ordinal = 0;
             if (!found) { match = default; return; }
         }
         if (found)
         {
-            match = seen.Match;
+            match = Replay(seen);
             if (seen.Transaction >= 0)
             {
-                var t = seen.Connection.Transactions[seen.Transaction];
+                var t = _referenced[seen.Connection].Transactions[seen.Transaction];
                 if (!isResponse)
                 {
                     match.ResponseFrame = t.ResponseFrame;
                     match.NextFrame = t.NextRequestFrame;
                 }
-                else if (_nextResponse.TryGetValue((frame, ordinal), out uint next)) match.NextFrame = next;
+                else if (ordinal == 0 && _nextResponse.TryGetValue(frame, out uint next)) match.NextFrame = next;
             }
             return;
         }
@@ -85,7 +112,7 @@ public sealed class HttpTransactionTable
         if (frame > _highestFrame)
         {
             _highestFrame = frame;
-            if (!_rememberFrames) { _byFrame.Clear(); _nextResponse.Clear(); }
+            if (!_rememberFrames) { _byFrame.ForgetAll(); _nextResponse.Clear(); _referenced.Clear(); }
         }
         match = default;
         if (!_connections.TryGetValue(key, out var connection))
@@ -116,7 +143,7 @@ public sealed class HttpTransactionTable
             match.Number = connection.Responses;
             match.Count = connection.Responses;
             match.PreviousFrame = connection.LastResponseFrame;
-            if (connection.LastResponseFrame != 0) _nextResponse[(connection.LastResponseFrame, 0)] = frame;
+            if (connection.LastResponseFrame != 0) _nextResponse[connection.LastResponseFrame] = frame;
             connection.LastResponseFrame = frame;
             // tshark 4.0 pairs a response with the connection's latest request when that one is still
             // unanswered (packet-http.c's req_res_tail), not the oldest: an unanswered request
@@ -132,7 +159,39 @@ public sealed class HttpTransactionTable
                 match.RequestUri = t.Uri;
             }
         }
-        _byFrame[(frame, ordinal)] = (connection, index, match);
+        _byFrame.Add(frame, ordinal, new Answer
+        {
+            Connection = Reference(connection, frame), Transaction = index, Number = match.Number, PreviousFrame = match.PreviousFrame,
+            TimeNs = match.TimeNs, IsResponse = isResponse,
+        });
+    }
+
+    /// <summary>
+    /// The match a message was given on its first visit. Only a response paired with a request has a
+    /// request frame, and its request's transaction says which and for what URI.
+    /// </summary>
+    private HttpMatch Replay(in Answer answer)
+    {
+        var match = new HttpMatch { Number = answer.Number, Count = answer.Number, PreviousFrame = answer.PreviousFrame, TimeNs = answer.TimeNs };
+        if (answer.IsResponse && answer.Transaction >= 0)
+        {
+            var t = _referenced[answer.Connection].Transactions[answer.Transaction];
+            match.RequestFrame = t.RequestFrame;
+            match.RequestUri = t.Uri;
+        }
+        return match;
+    }
+
+    /// <summary>The number answers know <paramref name="connection"/> by: once for good, or per frame on a single pass.</summary>
+    private int Reference(Connection connection, uint frame)
+    {
+        if (connection.Id < 0 || (!_rememberFrames && connection.IdFrame != frame))
+        {
+            connection.Id = _referenced.Count;
+            connection.IdFrame = frame;
+            _referenced.Add(connection);
+        }
+        return connection.Id;
     }
 
     // Reused: a new list per sweep would be a large-object allocation that forces full collections.

@@ -1,4 +1,5 @@
 using Sniffer.Analysis.Pipeline;
+using Sniffer.Analysis.Storage;
 using Sniffer.Dissectors.Core;
 
 namespace Sniffer.Analysis.Tls;
@@ -11,25 +12,29 @@ namespace Sniffer.Analysis.Tls;
 public sealed class TlsSessionTable
 {
     private readonly Dictionary<ConversationKey, TlsSessionState> _sessions = new();
-    private readonly Dictionary<(uint Frame, int Ordinal), TlsSessionState> _startOf = new();
+    private readonly FirstVisitAnswers<TlsSessionState> _startOf;
     private FrameOrdinal _ordinal;
     private uint _highestFrame;
     private (uint Frame, int Ordinal, TlsSessionState Start) _pending;
     private readonly bool _rememberFrames;
 
     /// <param name="rememberFrames">Keep every frame's starting state for revisits; a single pass keeps only the current frame's.</param>
-    public TlsSessionTable(bool rememberFrames = true) => _rememberFrames = rememberFrames;
+    public TlsSessionTable(bool rememberFrames = true)
+    {
+        _rememberFrames = rememberFrames;
+        _startOf = new FirstVisitAnswers<TlsSessionState>(rememberFrames);
+    }
 
     public bool IsTls(in ConversationKey key) => _sessions.ContainsKey(key);
 
     public TlsSessionState Begin(uint frame, in ConversationKey key)
     {
         int ordinal = _ordinal.Next(frame);
-        if (_startOf.TryGetValue((frame, ordinal), out var start)) return start;
+        if (_startOf.TryGet(frame, ordinal, out var start)) return start;
         if (frame < _highestFrame)
         {
             _ordinal.Restart(frame);
-            return _startOf.TryGetValue((frame, 0), out start) ? start : default;
+            return _startOf.TryGet(frame, 0, out start) ? start : default;
         }
         start = _sessions.TryGetValue(key, out var current) ? current : default;
         _pending = (frame, ordinal, start);
@@ -38,10 +43,10 @@ public sealed class TlsSessionTable
 
     public void End(uint frame, in ConversationKey key, in TlsSessionState state)
     {
-        if (frame < _highestFrame || _pending.Frame != frame || _startOf.ContainsKey((frame, _pending.Ordinal))) return;
-        if (!_rememberFrames && frame > _highestFrame) _startOf.Clear();
+        if (frame < _highestFrame || _pending.Frame != frame || _startOf.TryGet(frame, _pending.Ordinal, out _)) return;
+        if (!_rememberFrames && frame > _highestFrame) _startOf.ForgetAll();
         _highestFrame = frame;
-        _startOf[(frame, _pending.Ordinal)] = _pending.Start;
+        _startOf.Add(frame, _pending.Ordinal, _pending.Start);
         _sessions[key] = state;
     }
 }

@@ -5,8 +5,26 @@ namespace Sniffer.Dissectors.Core;
 /// request (a response swaps them); <see cref="Unordered"/> orders them by value, for state that
 /// does not know yet which side is which (TLS).
 /// </summary>
-public readonly record struct ConversationKey(UInt128 Client, UInt128 Server, ushort ClientPort, ushort ServerPort)
+// Pack 4: 36 bytes, so that a key embedding it (DnsTransactionKey) can use the 4 bytes a 64-bit alignment would pad.
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
+public readonly record struct ConversationKey
 {
+    // Halves, not UInt128: a key of every HTTP, TLS and UDP conversation (see PackedUInt128).
+    private readonly PackedUInt128 _client, _server;
+
+    public ConversationKey(UInt128 client, UInt128 server, ushort clientPort, ushort serverPort)
+    {
+        _client = new(client);
+        _server = new(server);
+        ClientPort = clientPort;
+        ServerPort = serverPort;
+    }
+
+    public UInt128 Client { get => _client.Value; init => _client = new(value); }
+    public UInt128 Server { get => _server.Value; init => _server = new(value); }
+    public ushort ClientPort { get; init; }
+    public ushort ServerPort { get; init; }
+
     /// <summary>The same key whichever direction the packet goes; <paramref name="fromFirst"/> says whether its source is the key's first endpoint.</summary>
     public static ConversationKey Unordered(ReadOnlySpan<byte> frame, in LayerInfo layers, out bool fromFirst)
     {

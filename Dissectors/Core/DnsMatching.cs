@@ -5,8 +5,26 @@ namespace Sniffer.Dissectors.Core;
 /// request) and the transaction id. A response builds the same key with its endpoints swapped.
 /// Addresses are held as 128-bit numbers (IPv4 zero-extended) so the key is a plain value.
 /// </summary>
-public readonly record struct DnsTransactionKey(UInt128 Client, UInt128 Server, ushort ClientPort, ushort ServerPort, ushort Id, TransportKind Transport)
+// Pack 4: the id and transport fill what would otherwise be the endpoints' padding (40 bytes, not 48).
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
+public readonly record struct DnsTransactionKey
 {
+    private readonly ConversationKey _endpoints;
+
+    public DnsTransactionKey(UInt128 client, UInt128 server, ushort clientPort, ushort serverPort, ushort id, TransportKind transport)
+    {
+        _endpoints = new(client, server, clientPort, serverPort);
+        Id = id;
+        Transport = transport;
+    }
+
+    public UInt128 Client { get => _endpoints.Client; init => _endpoints = _endpoints with { Client = value }; }
+    public UInt128 Server { get => _endpoints.Server; init => _endpoints = _endpoints with { Server = value }; }
+    public ushort ClientPort { get => _endpoints.ClientPort; init => _endpoints = _endpoints with { ClientPort = value }; }
+    public ushort ServerPort { get => _endpoints.ServerPort; init => _endpoints = _endpoints with { ServerPort = value }; }
+    public ushort Id { get; init; }
+    public TransportKind Transport { get; init; }
+
     /// <summary>The key for a message whose addresses and ports the lower layers left in <paramref name="layers"/>.</summary>
     public static DnsTransactionKey From(ReadOnlySpan<byte> frame, in LayerInfo layers, ushort id, bool isResponse)
     {
