@@ -4,11 +4,30 @@ namespace Sniffer.Tui.Model;
 
 /// <summary>
 /// A conversation's identity regardless of direction: the lower endpoint first. IPv4 addresses are
-/// held as IPv4-mapped values so one key type serves both versions. The addresses come first: UInt128
-/// is 16-byte aligned, and a byte before them would pad the key (and every table entry) to 64 bytes.
+/// held as IPv4-mapped values so one key type serves both versions. The addresses are kept as 64-bit
+/// halves (see <see cref="PackedUInt128"/>): the key packs to 40 bytes, and every conversation holds one.
 /// </summary>
-public readonly record struct FlowKey(UInt128 AddressA, UInt128 AddressB, ushort PortA, ushort PortB, byte Protocol, bool IsIPv6)
+public readonly record struct FlowKey
 {
+    private readonly PackedUInt128 _addressA, _addressB;
+
+    public FlowKey(UInt128 addressA, UInt128 addressB, ushort portA, ushort portB, byte protocol, bool isIPv6)
+    {
+        _addressA = new(addressA);
+        _addressB = new(addressB);
+        PortA = portA;
+        PortB = portB;
+        Protocol = protocol;
+        IsIPv6 = isIPv6;
+    }
+
+    public UInt128 AddressA => _addressA.Value;
+    public UInt128 AddressB => _addressB.Value;
+    public ushort PortA { get; }
+    public ushort PortB { get; }
+    public byte Protocol { get; }
+    public bool IsIPv6 { get; }
+
     /// <summary>Builds the key and tells whether the packet travels from A to B.</summary>
     public static bool TryCreate(ReadOnlySpan<byte> frame, in LayerInfo layers, in TransportPeek transport, out FlowKey key, out bool fromA)
     {
