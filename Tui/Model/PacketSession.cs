@@ -124,6 +124,13 @@ public sealed class PacketSession
     {
         ctx = default;
         if (!TryReadFrame(index, out var info, out data)) return false;
+        Collect(index, info, data, values, out ctx);
+        return true;
+    }
+
+    /// <summary>Dissects a packet already read (by a <see cref="FrameCursor"/>) into the values a filter asked for.</summary>
+    public void Collect(int index, in FrameInfo info, ReadOnlySpan<byte> data, FieldValueSet values, out PacketContext ctx)
+    {
         ctx = Revisit(index, info, wantColumns: false, wantProtocols: values.WantsAll);
         values.Clear();
         var sink = new CollectorSink(values);
@@ -132,8 +139,10 @@ public sealed class PacketSession
             using var turn = Indexer.AnalysisGate.Enter(_foreground);
             PacketProcessor.Dissect(data, ref ctx, ref sink);
         }
-        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { return true; }
-        return true;
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+        {
+            // A malformed packet is still judged, on the values collected before the dissector gave up.
+        }
     }
 
     private PacketContext Revisit(int index, in FrameInfo info, bool wantColumns, bool wantProtocols = false)
