@@ -2,6 +2,7 @@ using System.Globalization;
 using Sniffer.Analysis.Pipeline;
 using Sniffer.Capture;
 using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Fields;
 using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Tui.Model;
@@ -26,6 +27,16 @@ public sealed class PacketSession
     }
 
     public CaptureIndexer Indexer { get; }
+
+    /// <summary>
+    /// Dissects no deeper than <paramref name="fields"/> need (a filter's session; never the UI's, whose rows
+    /// and tree show everything): the frame record alone, or no application protocol over TCP.
+    /// </summary>
+    public void DissectOnlyFor(IReadOnlyList<FieldDef> fields)
+    {
+        _processor.FrameFieldsOnly = DissectionDepth.OnlyFrameOwn(fields);
+        _processor.SkipTcpApplications = DissectionDepth.NoneFromTcpApplications(fields);
+    }
     public PacketIndex Index => Indexer.Index;
     public int Count => Indexer.Index.Count;
     public long RowsRendered { get; private set; }

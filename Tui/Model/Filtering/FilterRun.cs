@@ -37,6 +37,8 @@ public sealed class FilterRun : IDisposable
     {
         // A private session: the UI's session (and its PacketProcessor buffers) belongs to the UI thread.
         var session = new PacketSession(_indexer, foreground: false);
+        // The interim evaluator also reads the packet's protocol name and payload, so it gets a full dissection.
+        if (_filter is DisplayFilterAdapter) session.DissectOnlyFor(_filter.Fields);
         var values = new FieldValueSet();
         foreach (var f in _filter.Fields) values.Want(f);
         var token = _cancel.Token;
