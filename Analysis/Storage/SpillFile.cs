@@ -79,9 +79,13 @@ public sealed class SpillFile : IDisposable
 
     private void ReadFlushed(long offset, Span<byte> into)
     {
-        if (_ahead is not null && offset >= _aheadStart && offset + into.Length <= _aheadStart + _aheadLength)
+        if (_ahead is not null && offset >= _aheadStart && offset < _aheadStart + _aheadLength)
         {
-            _ahead.AsSpan((int)(offset - _aheadStart), into.Length).CopyTo(into);
+            int at = (int)(offset - _aheadStart);
+            int held = Math.Min(into.Length, _aheadLength - at);
+            _ahead.AsSpan(at, held).CopyTo(into);
+            // A record running past the buffer (a large reassembled PDU): only the rest is read.
+            if (held < into.Length) ReadExactly(offset + held, into[held..]);
             return;
         }
         bool sequential = _lastReadEnd >= 0 && offset >= _lastReadEnd && offset - _lastReadEnd < ReadAheadSize;
