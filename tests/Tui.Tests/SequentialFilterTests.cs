@@ -97,6 +97,24 @@ public sealed class SequentialFilterTests
         return matches;
     }
 
+    [Fact]
+    public void A_run_started_while_indexing_follows_the_index_and_finds_the_same_frames()
+    {
+        var file = TestPaths.Sample("lossy-download.pcapng");
+        using var indexer = new CaptureIndexer(file);
+        Assert.True(FilterCompiler.TryCompile("tcp.analysis.flags && !tcp.analysis.window_update", out var filter, out _));
+        using var run = new FilterRun(indexer, filter!);
+        indexer.Start();
+        run.Start();
+        indexer.WaitForCompletion(TimeSpan.FromSeconds(60));
+        run.WaitForCompletion(TimeSpan.FromSeconds(60));
+        Assert.True(run.Completed);
+        Assert.Equal(indexer.Index.Count, run.Examined);
+        var actual = new List<int>();
+        for (int i = 0; i < run.Matches.Count; i++) actual.Add(run.Matches[i]);
+        Assert.Equal(PerFrameMatches(indexer, filter!), actual);
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void The_cursor_reads_every_frame_as_the_capture_reader_did(string file)
