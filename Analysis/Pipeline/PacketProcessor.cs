@@ -40,6 +40,9 @@ public sealed class PacketProcessor
     /// <summary>Only the frame's own fields are read (see <see cref="PacketContext.FrameFieldsOnly"/>).</summary>
     public bool FrameFieldsOnly { get; set; }
 
+    /// <summary>TCP payloads are not dissected (see <see cref="PacketContext.SkipTcpApplications"/>).</summary>
+    public bool SkipTcpApplications { get; set; }
+
     /// <summary>Interfaces of the capture being read (names for pcapng frames).</summary>
     public void UseInterfaces(IReadOnlyList<CaptureInterface> interfaces) => _interfaces = interfaces;
 
@@ -68,6 +71,7 @@ public sealed class PacketProcessor
         ctx.FromPcapng = FromPcapng;
         ctx.SkipOpaqueBytes = SkipOpaqueBytes;
         ctx.FrameFieldsOnly = FrameFieldsOnly;
+        ctx.SkipTcpApplications = SkipTcpApplications;
         if (FromPcapng && (uint)frame.InterfaceId < (uint)_interfaces.Count) ctx.InterfaceName = _interfaces[frame.InterfaceId].Name;
         if (wantColumns) { Info.Clear(); ctx.Info = Info; }
         if (wantProtocols) { Protocols.Clear(); ctx.Protocols = Protocols; }

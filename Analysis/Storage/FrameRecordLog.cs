@@ -57,7 +57,32 @@ public sealed class FrameRecordLog<T> : IDisposable where T : unmanaged
 
     private uint FrameAt(int index) => _frames[index >> ChunkBits][index & (ChunkSize - 1)];
 
+    // Where the last lookup ended: a pass revisiting frames in order finds the next frame's first record
+    // right after it, without a binary search. Any thread may read or overwrite it; it is checked before use.
+    private int _hint;
+
     private int First(uint frame)
+    {
+        int found = FirstNear(frame, _hint);
+        if (found < 0) found = Search(frame);
+        if (found >= 0) _hint = found;
+        return found;
+    }
+
+    /// <summary>The first record of <paramref name="frame"/> when it is at <paramref name="hint"/> or just after it; else -1.</summary>
+    private int FirstNear(uint frame, int hint)
+    {
+        int count = _count;
+        for (int index = hint; index < count && index <= hint + 2; index++)
+        {
+            uint f = FrameAt(index);
+            if (f > frame) return -1;
+            if (f == frame) return index == 0 || FrameAt(index - 1) != frame ? index : -1;
+        }
+        return -1;
+    }
+
+    private int Search(uint frame)
     {
         int lo = 0, hi = _count - 1, found = -1;
         while (lo <= hi)

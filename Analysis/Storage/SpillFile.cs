@@ -56,20 +56,60 @@ public sealed class SpillFile : IDisposable
         lock (_lock)
         {
             if (offset < 0 || offset + into.Length > _flushed + _tailLength) throw new ArgumentOutOfRangeException(nameof(offset));
+            long end = offset + into.Length;
             if (offset < _flushed)
             {
                 int fromFile = (int)Math.Min(into.Length, _flushed - offset);
-                var part = into[..fromFile];
-                while (!part.IsEmpty)
-                {
-                    int n = RandomAccess.Read(_handle, part, offset);
-                    if (n <= 0) throw new IOException("spill file shorter than written");
-                    part = part[n..];
-                    offset += n;
-                }
+                ReadFlushed(offset, into[..fromFile]);
                 into = into[fromFile..];
+                offset += fromFile;
             }
             if (!into.IsEmpty) _tail.AsSpan((int)(offset - _flushed), into.Length).CopyTo(into);
+            _lastReadEnd = end;
+        }
+    }
+
+    // Read-ahead for a pass that revisits frames in order (a TUI filter): its reads follow each other
+    // through the file, and one 64 KiB read serves hundreds of them instead of a system call each.
+    private const int ReadAheadSize = 1 << 16;
+    private byte[]? _ahead;
+    private long _aheadStart;
+    private int _aheadLength;
+    private long _lastReadEnd = -1;
+
+    private void ReadFlushed(long offset, Span<byte> into)
+    {
+        if (_ahead is not null && offset >= _aheadStart && offset < _aheadStart + _aheadLength)
+        {
+            int at = (int)(offset - _aheadStart);
+            int held = Math.Min(into.Length, _aheadLength - at);
+            _ahead.AsSpan(at, held).CopyTo(into);
+            // A record running past the buffer (a large reassembled PDU): only the rest is read.
+            if (held < into.Length) ReadExactly(offset + held, into[held..]);
+            return;
+        }
+        bool sequential = _lastReadEnd >= 0 && offset >= _lastReadEnd && offset - _lastReadEnd < ReadAheadSize;
+        if (sequential && into.Length <= ReadAheadSize)
+        {
+            _ahead ??= new byte[ReadAheadSize];
+            // Flushed bytes never change, so what the buffer holds stays right however the file grows.
+            _aheadLength = (int)Math.Min(ReadAheadSize, _flushed - offset);
+            ReadExactly(offset, _ahead.AsSpan(0, _aheadLength));
+            _aheadStart = offset;
+            _ahead.AsSpan(0, into.Length).CopyTo(into);
+            return;
+        }
+        ReadExactly(offset, into); // a random visit (the UI jumping to a packet) reads only what it needs
+    }
+
+    private void ReadExactly(long offset, Span<byte> into)
+    {
+        while (!into.IsEmpty)
+        {
+            int n = RandomAccess.Read(_handle, into, offset);
+            if (n <= 0) throw new IOException("spill file shorter than written");
+            into = into[n..];
+            offset += n;
         }
     }
 

@@ -26,7 +26,8 @@ public sealed class SpilledPduData : IPduDataStore, IDisposable
     {
         Span<byte> length = stackalloc byte[4];
         _file.Read(handle, length);
-        var data = new byte[BinaryPrimitives.ReadInt32LittleEndian(length)];
+        // Not zeroed first: the read fills every byte, and a PDU can be megabytes.
+        var data = GC.AllocateUninitializedArray<byte>(BinaryPrimitives.ReadInt32LittleEndian(length));
         _file.Read(handle + 4, data);
         return data;
     }

@@ -17,12 +17,8 @@ public static class DissectionNeeds
         "tcp", "udp", "dns", "mdns", "http", "tls", "ssl",
     };
 
-    /// <summary>
-    /// True for the frame pseudo-protocol's fields that come from the capture record alone (frame.number,
-    /// frame.len, frame.time*), not from dissecting the packet (frame.protocols, frame.coloring_*).
-    /// </summary>
-    public static bool IsFrameOwn(FieldDef field) =>
-        field.ProtocolName == "frame" && field.Name is not ("frame.protocols" or "frame.coloring_rule.name" or "frame.coloring_rule.string");
+    /// <inheritdoc cref="Sniffer.Analysis.Pipeline.DissectionDepth.IsFrameOwn"/>
+    public static bool IsFrameOwn(FieldDef field) => Sniffer.Analysis.Pipeline.DissectionDepth.IsFrameOwn(field);
 
     /// <summary>True when a value of <paramref name="field"/> can depend on the bytes of an HTTP body.</summary>
     public static bool ReadsBodies(FieldDef field) =>

@@ -71,6 +71,13 @@ public struct PacketContext
     /// </summary>
     public bool FrameFieldsOnly;
 
+    /// <summary>
+    /// Set when the output reads nothing an application protocol over TCP adds (a TUI filter on TCP flags
+    /// or analysis): a TCP payload is not handed on (no reassembly, no DNS, HTTP or TLS), the TCP header
+    /// and its analysis still are. UDP payloads are dissected as usual: tunnels over UDP carry inner TCP.
+    /// </summary>
+    public bool SkipTcpApplications;
+
     public ExpertSeverity WorstSeverity;
     public TcpAnalysisFlags TcpFlags;
     public bool Malformed;

@@ -188,7 +188,7 @@ public static class TcpDissector
             return CapturedAll(frame, payloadEnd);
         }
         sink.Pop();
-        if (captured == 0) return CapturedAll(frame, payloadEnd);
+        if (captured == 0 || ctx.SkipTcpApplications) return CapturedAll(frame, payloadEnd);
         var payloadStatus = TcpPortDispatch.Dissect(seg.SrcPort, seg.DstPort, frame, seg.PayloadOffset, payloadEnd, ref ctx, ref sink, out protocol);
         return payloadStatus != DissectStatus.Complete ? payloadStatus : CapturedAll(frame, payloadEnd);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Sniffer.Analysis.Pipeline;
 using Sniffer.Capture;
 using Sniffer.Dissectors.Core;
+using Sniffer.Dissectors.Fields;
 using Sniffer.Dissectors.Tree;
 
 namespace Sniffer.Tui.Model;
@@ -26,6 +27,16 @@ public sealed class PacketSession
     }
 
     public CaptureIndexer Indexer { get; }
+
+    /// <summary>
+    /// Dissects no deeper than <paramref name="fields"/> need (a filter's session; never the UI's, whose rows
+    /// and tree show everything): the frame record alone, or no application protocol over TCP.
+    /// </summary>
+    public void DissectOnlyFor(IReadOnlyList<FieldDef> fields)
+    {
+        _processor.FrameFieldsOnly = DissectionDepth.OnlyFrameOwn(fields);
+        _processor.SkipTcpApplications = DissectionDepth.NoneFromTcpApplications(fields);
+    }
     public PacketIndex Index => Indexer.Index;
     public int Count => Indexer.Index.Count;
     public long RowsRendered { get; private set; }
@@ -124,6 +135,13 @@ public sealed class PacketSession
     {
         ctx = default;
         if (!TryReadFrame(index, out var info, out data)) return false;
+        Collect(index, info, data, values, out ctx);
+        return true;
+    }
+
+    /// <summary>Dissects a packet already read (by a <see cref="FrameCursor"/>) into the values a filter asked for.</summary>
+    public void Collect(int index, in FrameInfo info, ReadOnlySpan<byte> data, FieldValueSet values, out PacketContext ctx)
+    {
         ctx = Revisit(index, info, wantColumns: false, wantProtocols: values.WantsAll);
         values.Clear();
         var sink = new CollectorSink(values);
@@ -132,8 +150,10 @@ public sealed class PacketSession
             using var turn = Indexer.AnalysisGate.Enter(_foreground);
             PacketProcessor.Dissect(data, ref ctx, ref sink);
         }
-        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException) { return true; }
-        return true;
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+        {
+            // A malformed packet is still judged, on the values collected before the dissector gave up.
+        }
     }
 
     private PacketContext Revisit(int index, in FrameInfo info, bool wantColumns, bool wantProtocols = false)

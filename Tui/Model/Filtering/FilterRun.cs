@@ -3,9 +3,9 @@ using Sniffer.Dissectors.Tree;
 namespace Sniffer.Tui.Model.Filtering;
 
 /// <summary>
-/// Applies a filter to every indexed packet in the background (re-reading and dissecting with a
-/// CollectorSink), keeping up with the index while it still grows. Matches appear in <see cref="Matches"/>
-/// as they are found, so the list fills in while the run goes on.
+/// Applies a filter to every indexed packet in the background (re-reading through a sequential
+/// <see cref="FrameCursor"/> and dissecting with a CollectorSink), keeping up with the index while it
+/// still grows. Matches appear in <see cref="Matches"/> as they are found, so the list fills in while the run goes on.
 /// </summary>
 public sealed class FilterRun : IDisposable
 {
@@ -37,10 +37,13 @@ public sealed class FilterRun : IDisposable
     {
         // A private session: the UI's session (and its PacketProcessor buffers) belongs to the UI thread.
         var session = new PacketSession(_indexer, foreground: false);
+        // The interim evaluator also reads the packet's protocol name and payload, so it gets a full dissection.
+        if (_filter is DisplayFilterAdapter) session.DissectOnlyFor(_filter.Fields);
         var values = new FieldValueSet();
         foreach (var f in _filter.Fields) values.Want(f);
         var token = _cancel.Token;
         var conversations = _indexer.Conversations;
+        FrameCursor? cursor = null; // indices go up one by one, so the frames come in file order
         try
         {
             while (!token.IsCancellationRequested)
@@ -50,9 +53,11 @@ public sealed class FilterRun : IDisposable
                 while (_examined < available && !token.IsCancellationRequested)
                 {
                     int i = _examined;
-                    if (session.Collect(i, values, out var ctx, out var data))
+                    cursor ??= _indexer.Store!.OpenCursor(); // the store is open once anything is indexed
+                    var entry = _indexer.Index[i];
+                    if (cursor.TryRead(entry, out var info, out var data))
                     {
-                        var entry = _indexer.Index[i];
+                        session.Collect(i, info, data, values, out var ctx);
                         var conversation = entry.Conversation >= 0 ? conversations[entry.Conversation] : null;
                         if (_filter.Matches(new FilterInput(values, ctx, data, entry, conversation))) Matches.Add(i);
                     }
