@@ -64,7 +64,7 @@ public sealed class PacketPrinter : IDisposable
         processor.SkipOpaqueBytes = !_wantTree && !options.HexDump && (statistics is null || statistics.IsEmpty) &&
             (_filter is null || !ReadsBodies(_filter.Fields)) && !ReadsBodies(columns);
         processor.FrameFieldsOnly = !_wantTree && !_wantColumns && !_wantProtocols && (statistics is null || statistics.IsEmpty) &&
-            (_filter is null || OnlyFrameFields(_filter.Fields)) && OnlyFrameFields(columns);
+            (_filter is null || DissectionDepth.OnlyFrameOwn(_filter.Fields)) && OnlyFrameFields(columns);
         _json = options.Format == OutputFormat.Json && _print ? new JsonRenderer(new TextWriterStream(stdout)) : null;
         if (_print) _fields?.WriteHeader();
     }
@@ -82,12 +82,6 @@ public sealed class PacketPrinter : IDisposable
     {
         foreach (var c in columns) if (c.Field is { } f && DissectionNeeds.ReadsBodies(f)) return true;
         return false;
-    }
-
-    private static bool OnlyFrameFields(IReadOnlyList<Sniffer.Dissectors.Fields.FieldDef> fields)
-    {
-        foreach (var f in fields) if (!DissectionNeeds.IsFrameOwn(f)) return false;
-        return true;
     }
 
     private static bool OnlyFrameFields(List<FieldColumn> columns)
