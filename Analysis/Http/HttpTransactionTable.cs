@@ -82,9 +82,9 @@ public sealed class HttpTransactionTable
     public bool AwaitsHeadResponse(in ConversationKey key) =>
         _connections.TryGetValue(key, out var c) && c.Transactions.Count > 0 && c.Transactions[^1].ResponseFrame == 0 && c.Transactions[^1].IsHead;
 
-    public void Match(uint frame, long timestampNs, in ConversationKey key, bool isResponse, bool isHead, ReadOnlySpan<byte> fullUri, out HttpMatch match)
+    public void Match(uint frame, long timestampNs, in ConversationKey key, bool isResponse, bool isHead, ReadOnlySpan<byte> fullUri, out HttpMatch match, long visit = 0)
     {
-        int ordinal = _ordinal.Next(frame);
+        int ordinal = _ordinal.Next(frame, visit);
         bool found = _byFrame.TryGet(frame, ordinal, out var seen);
         if (!found && frame < _highestFrame)
         {

@@ -8,13 +8,16 @@ namespace Sniffer.Analysis.Pipeline;
 public struct FrameOrdinal
 {
     private uint _frame;
+    private long _visit;
     private int _next;
 
-    public int Next(uint frame)
+    /// <param name="visit">The dissection asking (<see cref="Sniffer.Dissectors.Core.PacketContext.Visit"/>): a new one starts again at 0.</param>
+    public int Next(uint frame, long visit = 0)
     {
-        if (frame != _frame)
+        if (frame != _frame || visit != _visit)
         {
             _frame = frame;
+            _visit = visit;
             _next = 0;
         }
         return _next++;

@@ -17,7 +17,15 @@ public sealed class PacketProcessor
     private long? _previousDisplayedTs;
     private IReadOnlyList<CaptureInterface> _interfaces = Array.Empty<CaptureInterface>();
 
-    public PacketProcessor(IPacketAnalyzer? analyzer = null) => Analyzer = analyzer;
+    public PacketProcessor(IPacketAnalyzer? analyzer = null)
+    {
+        Analyzer = analyzer;
+        // Processors of one capture (the TUI's indexer, list and filter) share an analyzer: their visits must differ.
+        _visit = (long)Interlocked.Increment(ref s_processors) << 40;
+    }
+
+    private static int s_processors;
+    private long _visit;
 
     public IPacketAnalyzer? Analyzer { get; }
     public InfoColumn Info { get; } = new();
@@ -68,6 +76,7 @@ public sealed class PacketProcessor
     {
         var ctx = PacketContext.Create(frameNumber, frame, firstTs, previousTs);
         ctx.Analyzer = Analyzer;
+        ctx.Visit = ++_visit;
         ctx.FromPcapng = FromPcapng;
         ctx.SkipOpaqueBytes = SkipOpaqueBytes;
         ctx.FrameFieldsOnly = FrameFieldsOnly;

@@ -49,9 +49,9 @@ public sealed class QuicConnectionTable(bool rememberFrames = true) : IQuicTrack
         return Find(endpoints, QuicVersion.ShortHeader, ref cid, out fromServer);
     }
 
-    public QuicDatagram Datagram(uint frame, in QuicEndpoints endpoints, in QuicHeaderIds first)
+    public QuicDatagram Datagram(uint frame, in QuicEndpoints endpoints, in QuicHeaderIds first, long visit = 0)
     {
-        int ordinal = _ordinal.Next(frame);
+        int ordinal = _ordinal.Next(frame, visit);
         bool found = _datagrams.TryGetValue((frame, ordinal), out var seen);
         if (!found && frame < _highestFrame)
         {

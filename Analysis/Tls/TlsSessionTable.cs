@@ -27,9 +27,9 @@ public sealed class TlsSessionTable
 
     public bool IsTls(in ConversationKey key) => _sessions.ContainsKey(key);
 
-    public TlsSessionState Begin(uint frame, in ConversationKey key)
+    public TlsSessionState Begin(uint frame, in ConversationKey key, long visit = 0)
     {
-        int ordinal = _ordinal.Next(frame);
+        int ordinal = _ordinal.Next(frame, visit);
         if (_startOf.TryGet(frame, ordinal, out var start)) return start;
         if (frame < _highestFrame)
         {

@@ -51,6 +51,12 @@ public struct PacketContext
     /// <summary>TCP headers of this frame handed to the analyzer so far: tells apart several in one frame on revisits.</summary>
     public int TcpHeadersAnalyzed;
     /// <summary>
+    /// Tells one dissection of a frame from the next (0: unknown). The analyses number a frame's messages per
+    /// dissection, so a second look at a frame right after its first, or at the capture's last frame, counts
+    /// from its first message again instead of taking them for more messages of the same frame.
+    /// </summary>
+    public long Visit;
+    /// <summary>
     /// Offset of the IP header enclosing the layer being dissected (-1 before any), set by IPv4/IPv6 even inside
     /// ICMP error packets: ICMPv6, TCP and UDP read their checksum pseudo-header and ICMP its TTL from it.
     /// </summary>

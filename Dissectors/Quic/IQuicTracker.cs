@@ -21,7 +21,7 @@ public interface IQuicTracker
     QuicConnection? FindShortHeader(in QuicEndpoints endpoints, ReadOnlySpan<byte> dcid, out bool fromServer);
 
     /// <summary>The connection of a datagram, from its first packet's header; created or updated on the first visit.</summary>
-    QuicDatagram Datagram(uint frame, in QuicEndpoints endpoints, in QuicHeaderIds first);
+    QuicDatagram Datagram(uint frame, in QuicEndpoints endpoints, in QuicHeaderIds first, long visit = 0);
 
     /// <summary>A blank record for a packet's first visit (reused when frames are not remembered: no allocation per packet).</summary>
     QuicPacketRecord NewRecord();

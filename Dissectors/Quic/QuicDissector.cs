@@ -65,7 +65,7 @@ public static class QuicDissector
         {
             var endpoints = Endpoints(frame, ctx.Layers);
             var ids = ExtractHeader(datagram);
-            dgram = tracker.Datagram(ctx.FrameNumber, endpoints, ids);
+            dgram = tracker.Datagram(ctx.FrameNumber, endpoints, ids, ctx.Visit);
         }
 
         var status = DissectStatus.Complete;

@@ -26,6 +26,22 @@ public class MatchingTablesTests
     }
 
     [Fact]
+    public void Looking_again_at_the_last_frame_at_once_gives_its_first_answer_not_a_new_message()
+    {
+        var t = new DnsTransactionTable();
+        t.Match(1, 0, Dns1, isResponse: false, multipleResponses: false, out _, visit: 1);
+        t.Match(2, 10, Dns1, isResponse: true, multipleResponses: false, out var first, visit: 2);
+        // The TUI shows the last row and then its tree: two dissections of frame 2, one after the other.
+        t.Match(2, 10, Dns1, isResponse: true, multipleResponses: false, out var row, visit: 3);
+        t.Match(2, 10, Dns1, isResponse: true, multipleResponses: false, out var tree, visit: 4);
+        Assert.Equal(1u, first.RequestFrame);
+        Assert.Equal(first, row);
+        Assert.Equal(first, tree);
+        Assert.False(tree.Retransmission);
+        Assert.Equal(1, t.Count);
+    }
+
+    [Fact]
     public void Dns_unsolicited_response_and_duplicate_response()
     {
         var t = new DnsTransactionTable();
