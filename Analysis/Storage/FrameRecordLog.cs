@@ -5,15 +5,12 @@ namespace Sniffer.Analysis.Storage;
 
 /// <summary>
 /// Fixed-size records keyed by frame number, appended in frame order by a first pass and looked up
-/// by a later random-access visit. Only the frame numbers (4 bytes per record) stay in memory; the
+/// by a later random-access visit. Only the frame numbers (2 bytes per record, <see cref="FrameNumberList"/>) stay in memory; the
 /// records go to a <see cref="SpillFile"/>, so memory does not grow with the record size.
 /// </summary>
 public sealed class FrameRecordLog<T> : IDisposable where T : unmanaged
 {
-    private const int ChunkBits = 16;
-    private const int ChunkSize = 1 << ChunkBits;
-
-    private readonly List<uint[]> _frames = new();
+    private readonly FrameNumberList _frames = new();
     private readonly SpillFile _records;
     private int _count;
 
@@ -22,14 +19,12 @@ public sealed class FrameRecordLog<T> : IDisposable where T : unmanaged
     public int Count => _count;
 
     /// <summary>Bytes held in memory (the frame numbers).</summary>
-    public long MemoryBytes => (long)_frames.Count * ChunkSize * sizeof(uint);
+    public long MemoryBytes => _frames.MemoryBytes;
 
     /// <summary>Appends the record of <paramref name="frame"/>; frames must not decrease.</summary>
     public void Add(uint frame, in T record)
     {
-        int chunk = _count >> ChunkBits;
-        if (chunk == _frames.Count) _frames.Add(new uint[ChunkSize]);
-        _frames[chunk][_count & (ChunkSize - 1)] = frame;
+        _frames.Add(frame);
         _records.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in record)));
         _count++;
     }
@@ -55,7 +50,7 @@ public sealed class FrameRecordLog<T> : IDisposable where T : unmanaged
         return n;
     }
 
-    private uint FrameAt(int index) => _frames[index >> ChunkBits][index & (ChunkSize - 1)];
+    private uint FrameAt(int index) => _frames[index];
 
     // Where the last lookup ended: a pass revisiting frames in order finds the next frame's first record
     // right after it, without a binary search. Any thread may read or overwrite it; it is checked before use.
