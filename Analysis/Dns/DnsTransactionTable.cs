@@ -56,9 +56,9 @@ public sealed class DnsTransactionTable
     public long Forgotten { get; private set; }
 
     /// <param name="multipleResponses">A question of this message asks for AXFR or IXFR.</param>
-    public void Match(uint frame, long timestampNs, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match)
+    public void Match(uint frame, long timestampNs, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match, long visit = 0)
     {
-        int ordinal = _ordinal.Next(frame);
+        int ordinal = _ordinal.Next(frame, visit);
         bool found = _byFrame.TryGet(frame, ordinal, out var seen);
         if (!found && frame < _highestFrame)
         {
@@ -112,6 +112,16 @@ public sealed class DnsTransactionTable
             _transactions[index] = t;
         }
         _byFrame.Add(frame, ordinal, new Answer { Transaction = index, Match = match });
+    }
+
+    /// <summary>
+    /// The capture was read to its end: no new message will look for the latest transaction of its key, and
+    /// revisits read their stored answers and the transactions themselves (for the response frame).
+    /// </summary>
+    public void ReleaseFirstPassState()
+    {
+        _latest.Clear();
+        _latest.TrimExcess();
     }
 
     /// <summary>

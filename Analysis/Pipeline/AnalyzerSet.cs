@@ -45,6 +45,8 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     public void ReleaseFirstPassState()
     {
         if (_tcp is Sniffer.Analysis.Tcp.TcpAnalyzer tcp) tcp.ReleaseFirstPassState();
+        Udp.ReleaseFirstPassState();
+        Dns.ReleaseFirstPassState();
     }
 
     public DnsTransactionTable Dns { get; }
@@ -68,14 +70,14 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     }
 
     public void MatchDns(ref PacketContext ctx, in DnsTransactionKey key, bool isResponse, bool multipleResponses, out DnsMatch match) =>
-        Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, multipleResponses, out match);
+        Dns.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, multipleResponses, out match, ctx.Visit);
 
     public void MatchHttp(ref PacketContext ctx, in ConversationKey key, bool isResponse, bool isHeadRequest, ReadOnlySpan<byte> fullUri, out HttpMatch match) =>
-        Http.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, isHeadRequest, fullUri, out match);
+        Http.Match(ctx.FrameNumber, ctx.Frame.TimestampNs, key, isResponse, isHeadRequest, fullUri, out match, ctx.Visit);
 
     public bool HttpAwaitsHeadResponse(in ConversationKey key) => Http.AwaitsHeadResponse(key);
 
-    public TlsSessionState TlsSession(ref PacketContext ctx, in ConversationKey key) => Tls.Begin(ctx.FrameNumber, key);
+    public TlsSessionState TlsSession(ref PacketContext ctx, in ConversationKey key) => Tls.Begin(ctx.FrameNumber, key, ctx.Visit);
 
     public void UpdateTlsSession(ref PacketContext ctx, in ConversationKey key, in TlsSessionState state) => Tls.End(ctx.FrameNumber, key, state);
 

@@ -55,5 +55,15 @@ public sealed class UdpConversationTable(int maxConversations = 1_000_000, bool 
         if (rememberFrames) (_byFrame ??= new()).Add(ctx.FrameNumber, analysis);
     }
 
+    /// <summary>
+    /// The capture was read to its end: revisits read only the per-frame answers, so the conversations
+    /// (the first pass's numbering and timing state) can go. No new frame may follow.
+    /// </summary>
+    public void ReleaseFirstPassState()
+    {
+        _conversations.Clear();
+        _conversations.TrimExcess();
+    }
+
     private void EvictQuietest() => Evicted += Flows.QuietestEviction.ForgetQuietestTenth(_conversations, c => c.LastNs);
 }
