@@ -131,6 +131,7 @@ public sealed class CaptureIndexer : IDisposable
     }
 
     private PacketProcessor? _processor;
+    private readonly HeapBound _heapBound = new();
     private readonly List<ExpertDef> _notes = new();
 
     private void IndexFrames(ICaptureReader reader, FrameStore store)
@@ -150,6 +151,7 @@ public sealed class CaptureIndexer : IDisposable
             IndexFrame(info, data);
             Volatile.Write(ref _bytesRead, info.FileOffset + data.Length);
             if (Index.Count == PauseForFirstScreenAfter) FirstScreenShown.Wait(TimeSpan.FromSeconds(3), token);
+            if ((Index.Count & 0xFFFF) == 0) _heapBound.Check();
         }
         Volatile.Write(ref _bytesRead, TotalBytes);
     }
@@ -166,8 +168,7 @@ public sealed class CaptureIndexer : IDisposable
             (Analyzer as AnalyzerSet)?.ReleaseFirstPassState();
             Hosts.ReleaseFirstPassState();
         }
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        HeapBound.Compact();
     }
 
     /// <summary>Dissects one frame on the fast path and appends its entry, conversation, colour and notes.</summary>

@@ -1,0 +1,31 @@
+namespace Sniffer.Tui.Model;
+
+/// <summary>
+/// Keeps the indexer's heap near what it holds alive. Indexing a large file grows tables that reach the
+/// oldest generation, and the runtime lets their dead copies (a table's arrays before it doubled, released
+/// streams) pile up there: on a 3 GB capture the process grew to 550 MB around 230 MB of live objects.
+/// Past twice the live size of the last compaction, one compacting collection returns the rest.
+/// </summary>
+internal sealed class HeapBound
+{
+    private const long Slack = 32L << 20;
+    private long _liveAfterCompaction;
+
+    /// <summary>Full compacting collections run so far.</summary>
+    public int Compactions { get; private set; }
+
+    public void Check()
+    {
+        long heap = GC.GetTotalMemory(forceFullCollection: false);
+        if (heap < _liveAfterCompaction * 3 / 2 + Slack) return;
+        Compact();
+        _liveAfterCompaction = GC.GetTotalMemory(forceFullCollection: false);
+        Compactions++;
+    }
+
+    public static void Compact()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+}
