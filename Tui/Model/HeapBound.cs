@@ -4,7 +4,7 @@ namespace Sniffer.Tui.Model;
 /// Keeps the indexer's heap near what it holds alive. Indexing a large file grows tables that reach the
 /// oldest generation, and the runtime lets their dead copies (a table's arrays before it doubled, released
 /// streams) pile up there: on a 3 GB capture the process grew to 550 MB around 230 MB of live objects.
-/// Past twice the live size of the last compaction, one compacting collection returns the rest.
+/// Past 1.5 times the live size of the last compaction plus 32 MB, one compacting collection returns the rest.
 /// </summary>
 internal sealed class HeapBound
 {
