@@ -57,14 +57,17 @@ public sealed class HttpTransactionTable
     /// Keep every frame's match for random-access revisits (the TUI, -2). A single pass only ever
     /// re-dissects the frame it is on, so it keeps that frame's matches alone and memory stays flat.
     /// </param>
-    public HttpTransactionTable(bool rememberFrames = true)
+    /// <param name="maxConnections">Connections tracked at once (<see cref="MaxConnections"/> unless the table is one shard's).</param>
+    public HttpTransactionTable(bool rememberFrames = true, int maxConnections = MaxConnections)
     {
         _rememberFrames = rememberFrames;
+        _maxConnections = maxConnections;
         _byFrame = new FirstVisitAnswers<Answer>(rememberFrames);
     }
 
     /// <summary>Connections tracked at once; past this, connections with no request waiting are forgotten first.</summary>
     public const int MaxConnections = 30_000;
+    private readonly int _maxConnections;
 
     /// <summary>Connections forgotten by the cap (a later request on one numbers from 1 again).</summary>
     public long ForgottenConnections { get; private set; }
@@ -117,7 +120,7 @@ public sealed class HttpTransactionTable
         match = default;
         if (!_connections.TryGetValue(key, out var connection))
         {
-            if (_connections.Count >= MaxConnections) ForgetAnsweredConnections();
+            if (_connections.Count >= _maxConnections) ForgetAnsweredConnections();
             connection = new Connection();
             _connections.Add(key, connection);
         }
@@ -203,7 +206,7 @@ public sealed class HttpTransactionTable
     /// </summary>
     private void ForgetAnsweredConnections()
     {
-        int target = MaxConnections / 8;
+        int target = _maxConnections / 8;
         foreach (var (key, c) in _connections)
             if (c.Transactions.Count == 0 || c.Transactions[^1].ResponseFrame != 0) _answered.Add(key);
         if (_answered.Count < target)

@@ -21,13 +21,18 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     /// Keep what each frame's first visit produced (reassembled PDUs, UDP stream numbers) so a random-access
     /// revisit gets the same answer: the TUI needs it; the CLI's single pass does not, and saves the memory.
     /// </param>
-    public AnalyzerSet(IPacketAnalyzer? tcp = null, bool rememberFrames = true)
+    /// <param name="shareOf">
+    /// The set is one of this many shards of a parallel read (<see cref="ShardKey"/>): its caps on UDP
+    /// conversations, HTTP connections and reassembling directions are this share of one pass's.
+    /// </param>
+    public AnalyzerSet(IPacketAnalyzer? tcp = null, bool rememberFrames = true, int shareOf = 1)
     {
         _tcp = tcp;
         _rememberFrames = rememberFrames;
-        Udp = new Udp.UdpConversationTable(rememberFrames ? 1_000_000 : SinglePassMaxUdpConversations, rememberFrames);
+        _maxPduStreams = MaxPduStreams / shareOf;
+        Udp = new Udp.UdpConversationTable((rememberFrames ? 1_000_000 : SinglePassMaxUdpConversations) / shareOf, rememberFrames);
         QuicConnections = new Quic.QuicConnectionTable(rememberFrames);
-        Http = new HttpTransactionTable(rememberFrames);
+        Http = new HttpTransactionTable(rememberFrames, HttpTransactionTable.MaxConnections / shareOf);
         Dns = new DnsTransactionTable(rememberFrames);
         Tls = new TlsSessionTable(rememberFrames);
     }
@@ -91,6 +96,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
 
     /// <summary>Connection directions with reassembly state; past this, directions with nothing pending are forgotten.</summary>
     public const int MaxPduStreams = 50_000;
+    private readonly int _maxPduStreams;
 
     /// <summary>Directions forgotten by the cap (a later segment of one starts afresh).</summary>
     public long ForgottenPduStreams { get; private set; }
@@ -136,7 +142,7 @@ public sealed class AnalyzerSet : IPacketAnalyzer
     {
         if (!_streams.TryGetValue(direction, out var stream))
         {
-            if (_streams.Count >= MaxPduStreams) ForgetIdleStreams();
+            if (_streams.Count >= _maxPduStreams) ForgetIdleStreams();
             stream = new PduStream { Store = _rememberFrames ? (_pduData ??= new Storage.SpilledPduData()) : null };
             _streams.Add(direction, stream);
         }

@@ -40,6 +40,19 @@ public sealed class PacketProcessor
     /// analyzer keeps what the first pass learned, and now answers as for a revisit (response_in).
     /// </summary>
     public void Rewind() => FrameNumber = 0;
+
+    /// <summary>
+    /// Places the numbering just after frame <paramref name="previousFrame"/> of the capture, for a pass that
+    /// dissects only some of its frames (one shard of a parallel read, <see cref="ShardKey"/>): the next frame
+    /// keeps the capture's own number, and its relative and delta times count from the capture's first frame
+    /// (at <paramref name="firstTs"/>) and the frame just before it (at <paramref name="previousTs"/>).
+    /// </summary>
+    public void Follow(uint previousFrame, long firstTs, long previousTs)
+    {
+        FrameNumber = previousFrame;
+        _firstTs = firstTs;
+        _previousTs = previousTs;
+    }
     public bool FromPcapng { get; set; }
 
     /// <summary>Nothing reads message bodies past what the columns need (see <see cref="PacketContext.SkipOpaqueBytes"/>).</summary>

@@ -13,19 +13,33 @@ namespace Sniffer.Cli.Commands;
 public static class AnalysisCapsReport
 {
     /// <param name="treesCut">Packets whose printed tree stopped at <see cref="FieldTreeBuilder.MaxNodes"/> items.</param>
-    public static void Write(IPacketAnalyzer? analyzer, TextWriter stderr, long treesCut = 0)
+    public static void Write(IPacketAnalyzer? analyzer, TextWriter stderr, long treesCut = 0) => Write([analyzer], stderr, treesCut);
+
+    /// <summary>The caps hit by the analyzers of a pass that was split across several (a parallel read), added up.</summary>
+    public static void Write(IReadOnlyList<IPacketAnalyzer?> analyzers, TextWriter stderr, long treesCut = 0)
     {
-        var tcp = Analyzers.TcpOf(analyzer);
-        var set = analyzer as AnalyzerSet;
-        Say(stderr, set?.Http.ForgottenWaitingConnections ?? 0,
+        long forgottenHttp = 0, releasedStreams = 0, forgottenDirections = 0, untrackedSegments = 0, oversizedPdus = 0;
+        int maxUnacked = 0;
+        foreach (var analyzer in analyzers)
+        {
+            var tcp = Analyzers.TcpOf(analyzer);
+            var set = analyzer as AnalyzerSet;
+            forgottenHttp += set?.Http.ForgottenWaitingConnections ?? 0;
+            releasedStreams += tcp?.ReleasedStreams ?? 0;
+            forgottenDirections += set?.ForgottenPduStreams ?? 0;
+            untrackedSegments += tcp?.UntrackedUnackedSegments ?? 0;
+            oversizedPdus += set?.OversizedPdus ?? 0;
+            maxUnacked = Math.Max(maxUnacked, tcp?.MaxUnackedSegments ?? 0);
+        }
+        Say(stderr, forgottenHttp,
             $"HTTP connections with a request waiting forgotten to stay under {Sniffer.Analysis.Http.HttpTransactionTable.MaxConnections:N0} connections (their responses are not matched)");
-        Say(stderr, tcp?.ReleasedStreams ?? 0,
+        Say(stderr, releasedStreams,
             "TCP streams released to stay under the stream limit (later packets of one start a new stream; sequence analysis restarts)");
-        Say(stderr, set?.ForgottenPduStreams ?? 0,
+        Say(stderr, forgottenDirections,
             $"idle TCP directions' reassembly state forgotten to stay under {AnalyzerSet.MaxPduStreams:N0} directions");
-        Say(stderr, tcp?.UntrackedUnackedSegments ?? 0,
-            $"TCP segments not tracked past the {tcp?.MaxUnackedSegments:N0} unacknowledged segments limit of their direction (retransmissions and RTTs of them are not analysed)");
-        Say(stderr, set?.OversizedPdus ?? 0,
+        Say(stderr, untrackedSegments,
+            $"TCP segments not tracked past the {maxUnacked:N0} unacknowledged segments limit of their direction (retransmissions and RTTs of them are not analysed)");
+        Say(stderr, oversizedPdus,
             $"PDUs over {PduStream.MaxPduBytes >> 20} MiB dropped from TCP reassembly (their segments are shown as they came)");
         Say(stderr, treesCut, $"packets' trees cut at {FieldTreeBuilder.MaxNodes:N0} items (the rest of each is not shown)");
     }

@@ -12,13 +12,21 @@ public static class Analyzers
     /// per frame. Two passes (-2) revisit every frame in the second, so they keep what the first found.
     /// </summary>
     /// <param name="keepConnections">Keep a summary of every finished connection (only -z conn reads them).</param>
-    public static IPacketAnalyzer? Create(bool rememberFrames = false, bool keepConnections = true) =>
-        new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions
+    /// <param name="shareOf">
+    /// The analyzer is one of this many shards of a parallel read: its stream caps are this share of the
+    /// single pass's, so that the shards together hold what one pass would.
+    /// </param>
+    public static IPacketAnalyzer? Create(bool rememberFrames = false, bool keepConnections = true, int shareOf = 1)
+    {
+        var defaults = new TcpAnalyzerOptions();
+        return new AnalyzerSet(new TcpAnalyzer(new TcpAnalyzerOptions
         {
             RememberFrames = rememberFrames,
             KeepConnections = keepConnections,
-            MaxStreams = rememberFrames ? new TcpAnalyzerOptions().MaxStreams : SinglePassMaxStreams,
-        }), rememberFrames);
+            MaxStreams = (rememberFrames ? defaults.MaxStreams : SinglePassMaxStreams) / shareOf,
+            MaxClosedStreams = defaults.MaxClosedStreams / shareOf,
+        }), rememberFrames, shareOf);
+    }
 
     /// <summary>
     /// TCP streams a single pass tracks at once (about 1 KB each); past it the longest idle are released.

@@ -13,6 +13,8 @@ public sealed class ReadFileCommand(CliOptions options, TextWriter stdout, TextW
 {
     public int Run(string path)
     {
+        int shards = Parallel.ShardPlan.ShardsFor(options);
+        if (shards > 1) return new Parallel.ShardedReadCommand(options, stdout, stderr, shards).Run(path);
         using var firstReader = CaptureFile.Open(path);
         var reader = firstReader;
         using var bpf = CaptureFilters.ForFile(options.CaptureFilter);

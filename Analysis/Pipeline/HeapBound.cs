@@ -1,12 +1,13 @@
-namespace Sniffer.Tui.Model;
+namespace Sniffer.Analysis.Pipeline;
 
 /// <summary>
-/// Keeps the indexer's heap near what it holds alive. Indexing a large file grows tables that reach the
-/// oldest generation, and the runtime lets their dead copies (a table's arrays before it doubled, released
-/// streams) pile up there: on a 3 GB capture the process grew to 550 MB around 230 MB of live objects.
-/// Past 1.5 times the live size of the last compaction plus 32 MB, one compacting collection returns the rest.
+/// Keeps a long pass's heap near what it holds alive. The tables of a large capture reach the oldest
+/// generation, and the runtime lets their dead copies (a table's arrays before it doubled, released
+/// streams) pile up there: the TUI's indexer grew to 550 MB around 230 MB of live objects on a 3 GB
+/// capture, and a batch read split across shards kept 60 MB committed beyond its heap. Past 1.5 times the
+/// live size of the last compaction plus 32 MB, one compacting collection returns the rest.
 /// </summary>
-internal sealed class HeapBound
+public sealed class HeapBound
 {
     private const long Slack = 32L << 20;
     private long _liveAfterCompaction;
