@@ -24,9 +24,8 @@ public static class TuiApp
             }
         }
 
-        // The default 25 iterations/s adds up to 40 ms to every key; 60 keeps scrolling snappy.
-        Application.MaximumIterationsPerSecond = 60;
         using IApplication app = Application.Create().Init();
+        using var pacing = new InputPacing(app);
         using var window = new MainWindow(app, indexer, options);
         app.Run(window);
         indexer.Stop();
