@@ -88,7 +88,7 @@ public sealed class ShardedReadCommand(CliOptions options, TextWriter stdout, Te
 
     private static Thread Start(string name, Action body)
     {
-        var thread = new Thread(() => body()) { IsBackground = true, Name = name };
+        var thread = new Thread(new ThreadStart(body)) { IsBackground = true, Name = name };
         thread.Start();
         return thread;
     }
